@@ -75,8 +75,9 @@ public sealed class PdfPage : IDisposable
     {
         ObjectDisposedException.ThrowIf(_page.IsClosed, this);
         if (dpi <= 0 || dpi > 1200) throw new ArgumentOutOfRangeException(nameof(dpi), "dpi must be in (0, 1200]");
-        int w = Math.Max(1, (int)Math.Ceiling(WidthPt * dpi / 72.0));
-        int h = Math.Max(1, (int)Math.Ceiling(HeightPt * dpi / 72.0));
+        // -0.01: a page written at N px and dpi must come back as N px, not N+1 from rounding noise
+        int w = Math.Max(1, (int)Math.Ceiling(WidthPt * dpi / 72.0 - 0.01));
+        int h = Math.Max(1, (int)Math.Ceiling(HeightPt * dpi / 72.0 - 0.01));
         using var surface = CairoNative.cairo_image_surface_create(CairoNative.FormatArgb32, w, h);
         int st = CairoNative.cairo_surface_status(surface);
         if (st != CairoNative.StatusSuccess)
