@@ -28,11 +28,16 @@ for f in sorted(glob.glob(os.path.join(shared, "real", "jiangsu", "*", "*.pdf"))
     out = subprocess.run(["pdftotext", "-layout", f, "-"], capture_output=True, text=True).stdout
     feed(out)
 
+# Pairs read off misaligned layout lines, checked by hand against the classification and dropped.
+BAD = {("30311", "住房公积金"), ("310", "其他资本性支出"), ("2100405", "急救救治机构")}
 rows = []
 for code, names in seen.items():
-    name, _ = names.most_common(1)[0]
-    rows.append((code, name))
-rows.sort()
+    # The classification renames codes over the years (20805 行政事业单位离退休 → 行政事业单位养老支出): keep every
+    # name, the most frequent first, so the dictionary knows them all.
+    for name, _ in names.most_common():
+        if (code, name) not in BAD:
+            rows.append((code, name))
+rows.sort(key=lambda r: r[0])
 with open(os.path.join(root, "models", "subject-codes.tsv"), "w", encoding="utf-8") as w:
     w.write("# code\tname  (政府收支分类科目: functional 2xx, economic 3xx; built by tools/subject-codes/build.py)\n")
     for code, name in rows:
