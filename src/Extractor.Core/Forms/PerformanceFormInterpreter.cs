@@ -56,7 +56,7 @@ public static partial class PerformanceFormInterpreter
                 if (key.Contains("(元)")) fundsUnit = "元";
                 else if (key.Contains("(万元)")) fundsUnit = "万元";
                 var value = NextValue(cells, texts, i);
-                var bare = Regex.Replace(key, @"\((万元|元)\)$", "");
+                var bare = TextNorm.StripPointsNote(Regex.Replace(key, @"\((万元|元)\)$", ""));
                 switch (bare)
                 {
                     case "项目名称" when value is not null && !inIndicators:
