@@ -19,9 +19,10 @@ public static partial class DocumentInfoReader
         return Read(lines.Select(l => l.Text).ToList());
     }
 
-    /// <summary>From normalised text lines in page order.</summary>
-    public static DocumentInfo Read(IReadOnlyList<string> lines)
+    /// <summary>From text lines in page order.</summary>
+    public static DocumentInfo Read(IReadOnlyList<string> rawLines)
     {
+        var lines = rawLines.Select(TextNorm.Normalize).Where(l => l.Length > 0).ToList();
         string? unit = null; int? year = null; var kind = DocumentKind.Unknown; var level = DocumentLevel.Unknown;
         var unitVotes = new Dictionary<string, int>();
         var yearVotes = new Dictionary<int, int>();
