@@ -24,6 +24,6 @@ public static partial class PeriodParser
         return new DateOnly(y, mo, d);
     }
 
-    [GeneratedRegex(@"((?:19|20)\d\d)[.年/-](\d{1,2})(?:[.月/-](\d{1,2})日?)?")]
+    [GeneratedRegex(@"((?:19|20)\d\d)[.年/-](\d{1,2})(?:[.月/-](\d{1,2})(?!\d)日?)?")]
     private static partial Regex DateRegex();
 }

@@ -7,7 +7,7 @@ namespace Extractor.Facts;
 public static partial class TextNorm
 {
     // Marks that only indent a row label (tree drawings, bullets); never part of the name.
-    private const string IndentMarks = "·•●○◆◇■□▪▫►▶→└├│-—_>";
+    private const string IndentMarks = "·•●○◆◇■□▪▫►▶→└├│—_";
 
     /// <summary>Names and headers: no whitespace, full-width ASCII → half-width, leading indentation marks dropped.</summary>
     public static string Normalize(string? text)
