@@ -23,6 +23,7 @@ public static partial class PerformanceFormInterpreter
         Project? current = null;
         List<Block>? blocks = null;
         var fill = new Dictionary<int, string>();   // last level text per column, for rows left blank under a merge
+        var taken = new HashSet<Cell>(ReferenceEqualityComparer.Instance);   // merged score/weight cells already given out
         bool inIndicators = false;
         string? fundsUnit = null;
 
@@ -99,7 +100,7 @@ public static partial class PerformanceFormInterpreter
             if (!inIndicators || blocks is null) continue;
             foreach (var b in blocks)
             {
-                var ind = ReadIndicator(table, tableIndex, form, r, b, fill, Cur().Name);
+                var ind = ReadIndicator(table, tableIndex, form, r, b, fill, taken, Cur().Name);
                 if (ind is not null) indicators.Add(ind);
             }
         }
@@ -108,7 +109,7 @@ public static partial class PerformanceFormInterpreter
         return new Result(projects.Where(p => p.Name.Length > 0).ToList(), indicators);
     }
 
-    private static Indicator? ReadIndicator(Table table, int tableIndex, FormType form, int r, Block b, Dictionary<int, string> fill, string project)
+    private static Indicator? ReadIndicator(Table table, int tableIndex, FormType form, int r, Block b, Dictionary<int, string> fill, HashSet<Cell> taken, string project)
     {
         string Level(int col)
         {
@@ -129,6 +130,7 @@ public static partial class PerformanceFormInterpreter
         }
         string? target = null, actual = null, reason = null;
         decimal? weight = null, score = null;
+        Cell? weightCell = null, scoreCell = null;
         foreach (var (col, kind) in b.Values)
         {
             var cell = table.At(r, col);
@@ -139,12 +141,14 @@ public static partial class PerformanceFormInterpreter
                 case ValueKind.Target: target ??= text; break;
                 case ValueKind.Actual: actual ??= text; break;
                 case ValueKind.Reason: reason ??= text; break;
-                // A score merged over a whole 一级指标 group belongs to its first row only.
-                case ValueKind.Weight when cell.Row == r: weight ??= AmountParser.Value(text); break;
-                case ValueKind.Score when cell.Row == r: score ??= AmountParser.Value(text); break;
+                // A score merged over a whole 一级指标 group belongs to the group's first indicator only.
+                case ValueKind.Weight when !taken.Contains(cell): weight ??= AmountParser.Value(text); weightCell ??= cell; break;
+                case ValueKind.Score when !taken.Contains(cell): score ??= AmountParser.Value(text); scoreCell ??= cell; break;
             }
         }
         if (name.Length == 0 && target is null && actual is null) return null;
+        if (weightCell is not null) taken.Add(weightCell);
+        if (scoreCell is not null) taken.Add(scoreCell);
         var nameCell = table.At(r, nameCol);
         return new Indicator
         {

@@ -213,7 +213,7 @@ public static class DocumentValidator
             bool incomplete = cols.Any(kv => kv.Key != totalCol && (parent.Length == 0 || kv.Value.StartsWith(parent + "/"))
                 && kv.Value.Split('/').Length > (parent.Length == 0 ? 1 : parent.Split('/').Length + 1)
                 && !bySeg.ContainsValue(kv.Key) && !bySeg.ContainsKey(kv.Value[(parent.Length == 0 ? 0 : parent.Length + 1)..].Split('/')[0]));
-            if (incomplete || bySeg.Count < 2) continue;
+            if (incomplete || bySeg.Count < 1) continue;
             // Sides of a two-sided table never sum into each other.
             if (parent.Length == 0 && cols.Any(kv => kv.Value.StartsWith("收入") || kv.Value.StartsWith("支出"))) continue;
             siblings.AddRange(bySeg.Values);

@@ -48,9 +48,10 @@ public class PerformanceFormInterpreterTests
         Assert.Equal(("产出指标", "数量指标", "救护车数量", "3辆", "已完成", 48m), (count.Level1, count.Level2, count.Name, count.Target, count.Actual, count.Score!.Value));
         Assert.Equal("无", count.DeviationReason);
         Assert.Null(count.Period);
-        // A score merged over the 一级指标 group belongs to its first row only.
+        // A score merged over the 一级指标 group belongs to its first indicator only (效益指标's first row is blank).
         Assert.Null(r.Indicators[1].Score);
-        Assert.Equal([48m, 9m], r.Indicators.Where(i => i.Score is not null).Select(i => i.Score!.Value).ToArray());
+        Assert.Equal(29m, r.Indicators.Single(i => i.Name == "提高急救工作效率").Score);
+        Assert.Equal([48m, 29m, 9m], r.Indicators.Where(i => i.Score is not null).Select(i => i.Score!.Value).ToArray());
         var satisfied = r.Indicators.Single(i => i.Level1 == "满意度指标");
         Assert.Equal(Comparator.GreaterOrEqual, satisfied.TargetParsed!.Comparator);
         Assert.Equal((98m, "%"), (satisfied.TargetParsed.Value!.Value, satisfied.TargetParsed.Unit));
