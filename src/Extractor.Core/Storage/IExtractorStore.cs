@@ -244,7 +244,11 @@ public sealed record CorrectionRow
     public string CorrectedBy { get; init; } = "";
 }
 
-public sealed record CountRow(string Key, long Count);
+public sealed record CountRow
+{
+    public string Key { get; init; } = "";
+    public long Count { get; init; }
+}
 
 public sealed record StoreStats
 {
