@@ -19,9 +19,11 @@ public sealed class PdfDocument : IDisposable
         _doc = doc;
         _name = name;
         PageCount = PopplerNative.poppler_document_get_n_pages(doc);
-        Producer = GLibNative.TakeString(PopplerNative.poppler_document_get_producer(doc));
-        Creator = GLibNative.TakeString(PopplerNative.poppler_document_get_creator(doc));
+        Producer = NullIfEmpty(GLibNative.TakeString(PopplerNative.poppler_document_get_producer(doc)));
+        Creator = NullIfEmpty(GLibNative.TakeString(PopplerNative.poppler_document_get_creator(doc)));
     }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     public int PageCount { get; }
     public string? Producer { get; }
