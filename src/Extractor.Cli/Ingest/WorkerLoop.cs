@@ -20,6 +20,8 @@ public sealed class WorkerLoop(IExtractorStore store, IDocumentProcessor process
     public int Run(TextReader input, TextWriter output, CancellationToken ct = default)
     {
         var faults = ParseFaults(Environment.GetEnvironmentVariable(FaultVariable));
+        output.WriteLine(WorkerProtocol.ReadyLine);
+        output.Flush();
         string? line;
         while (!ct.IsCancellationRequested && (line = input.ReadLine()) is not null)
         {

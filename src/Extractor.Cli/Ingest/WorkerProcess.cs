@@ -15,6 +15,10 @@ public sealed class WorkerProcess : IDisposable
     private readonly BlockingCollection<string> _results = new();
     private readonly ConcurrentQueue<string> _stderrTail = new();
     private readonly Thread _reader;
+    private readonly ManualResetEventSlim _ready = new();
+
+    /// <summary>How long a new worker may take to start (runtime start-up, opening the store, loading models).</summary>
+    public static TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
     private WorkerProcess(System.Diagnostics.Process process)
     {
@@ -68,16 +72,29 @@ public sealed class WorkerProcess : IDisposable
         {
             string? line;
             while ((line = _process.StandardOutput.ReadLine()) is not null)
+            {
                 if (line.StartsWith(WorkerProtocol.ResultPrefix, StringComparison.Ordinal)) _results.Add(line);
+                else if (line == WorkerProtocol.ReadyLine) _ready.Set();
+            }
         }
         catch (Exception) { /* the pipe broke: the process is gone */ }
-        finally { _results.CompleteAdding(); }
+        finally
+        {
+            _results.CompleteAdding();
+            _ready.Set(); // wake a waiter: Process() then finds the stream completed and reports the crash
+        }
     }
 
     /// <summary>Sends one file and waits for its result; a crash or time-out comes back as a Failed result.</summary>
     public WorkerResult Process(string path, TimeSpan timeout, out bool workerLost)
     {
         workerLost = false;
+        if (!_ready.Wait(StartupTimeout))
+        {
+            workerLost = true;
+            Kill();
+            return Failed(path, "worker", $"worker did not start within {StartupTimeout.TotalSeconds:0} s{StderrSuffix()}", TimeSpan.Zero);
+        }
         var started = Stopwatch.StartNew();
         try
         {

@@ -11,6 +11,8 @@ namespace Extractor.Cli.Ingest;
 public static class WorkerProtocol
 {
     public const string ResultPrefix = "@@result ";
+    /// <summary>Printed once the worker has opened the store and built its pipeline: per-file time-outs start after it.</summary>
+    public const string ReadyLine = "@@ready";
 
     public static readonly JsonSerializerOptions Json = new()
     {

@@ -12,9 +12,6 @@ namespace Extractor.Cli.Processing;
 /// </summary>
 public sealed class BasicDocumentProcessor(PipelineOptions options) : IDocumentProcessor
 {
-    /// <summary>Fewer visible characters than this and the text layer is not worth reading.</summary>
-    private const int MinUsableChars = 20;
-
     public DocumentResult Process(string path, CancellationToken ct)
     {
         var sw = Stopwatch.StartNew();
@@ -34,8 +31,7 @@ public sealed class BasicDocumentProcessor(PipelineOptions options) : IDocumentP
                 ct.ThrowIfCancellationRequested();
                 using var page = pdf.GetPage(i);
                 string text = page.GetText();
-                int visible = text.Count(c => !char.IsWhiteSpace(c));
-                bool usable = visible >= MinUsableChars;
+                bool usable = TextLayer.Assess(page.GetGlyphs(), page.WidthPt, page.HeightPt).Usable;
                 bool hasImages = page.GetImageBoxes().Count > 0;
                 var content = new PageContent
                 {

@@ -35,7 +35,7 @@ public sealed class CellImageRenderer(string outDir, double dpi = 150)
             name = $"{stem}-p{item.Page}-t{item.TableIndex}-r{item.Row}-c{item.Col}.png";
         }
         var path = Path.Combine(outDir, name);
-        GrayPng.Write(img, path);
+        PngWriter.Write(img, path);
         return path;
     }
 
@@ -45,33 +45,15 @@ public sealed class CellImageRenderer(string outDir, double dpi = 150)
         using var pdf = PdfDocument.Open(item.Path);
         using var p = pdf.GetPage(item.Page - 1);
         var img = p.Render(dpi);
-        // Cell boxes of scans are in the upright page's points: turn the render the way the reader turned it.
-        // (Deskew by the stored angle follows when the engines' Deskew is merged; a fraction of a degree moves a
-        // cell by a few pixels, which the margin absorbs.)
-        if (item.Scanned && item.Rotation % 360 != 0) img = RotateQuarter(img, item.Rotation);
+        // Cell boxes of scans are in the upright, deskewed page's points: turn and straighten the render the way
+        // the reader did (SkewDegrees is the skew it measured, Deskew.FindSkewDegrees' sign; straightening undoes it).
+        if (item.Scanned)
+        {
+            if (item.Rotation % 360 != 0) img = Rotation.Rotate90(img, item.Rotation / 90);
+            if (Math.Abs(item.Skew) > 0.01) img = Deskew.Rotate(img, -item.Skew);
+        }
         _cachedKey = (item.Path, item.Page);
         _cachedPage = img;
         return img;
-    }
-
-    /// <summary>Clockwise rotation by 90, 180 or 270 degrees.</summary>
-    internal static GrayImage RotateQuarter(GrayImage src, int degrees)
-    {
-        int turns = ((degrees / 90) % 4 + 4) % 4;
-        if (turns == 0) return src;
-        bool swap = turns % 2 == 1;
-        var dst = new GrayImage(swap ? src.Height : src.Width, swap ? src.Width : src.Height, src.Dpi);
-        for (int y = 0; y < src.Height; y++)
-            for (int x = 0; x < src.Width; x++)
-            {
-                var (nx, ny) = turns switch
-                {
-                    1 => (src.Height - 1 - y, x),
-                    2 => (src.Width - 1 - x, src.Height - 1 - y),
-                    _ => (y, src.Width - 1 - x),
-                };
-                dst.Pixels[ny * dst.Width + nx] = src.Pixels[y * src.Width + x];
-            }
-        return dst;
     }
 }

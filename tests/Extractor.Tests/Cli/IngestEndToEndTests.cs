@@ -73,7 +73,7 @@ public sealed class IngestEndToEndTests : IDisposable
         for (int i = 0; i < 3; i++) CliRunner.MakeScanPdf(Path.Combine(input, $"good{i}.pdf"), seed: 10 + i);
         var env = new Dictionary<string, string> { ["EXTRACTOR_TEST_FAULT"] = "crash:__crash__,hang:__hang__" };
 
-        var run = CliRunner.Run(_dir.Path, ["ingest", input, "--db", "x.db", "--workers", "2", "--timeout", "4"], env: env);
+        var run = CliRunner.Run(_dir.Path, ["ingest", input, "--db", "x.db", "--workers", "2", "--timeout", "6"], env: env);
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("3 ingested", run.Stdout);
         using var store = SqliteStore.Open(_dir.File("x.db"));
