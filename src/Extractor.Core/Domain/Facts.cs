@@ -63,6 +63,7 @@ public sealed record Project
     public decimal? TotalFundsWan { get; init; }        // 资金总额 / 年度资金总额
     public IReadOnlyDictionary<string, decimal> FundsBySourceWan { get; init; } = new Dictionary<string, decimal>();
     public decimal? TotalScore { get; init; }           // 自评 总分
+    public decimal? ExecutionScore { get; init; }       // 自评: score of 项目执行情况 / 预算执行率 (part of 总分)
     public string? Grade { get; init; }                 // 评价等级 (优/良/中/差)
     public int FirstPage { get; init; }
     public FormType Form { get; init; }

@@ -1,0 +1,85 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Extractor.Facts;
+
+/// <summary>Normalisation of names, headers and codes per docs/CONVENTIONS.md.</summary>
+public static partial class TextNorm
+{
+    // Marks that only indent a row label (tree drawings, bullets); never part of the name.
+    private const string IndentMarks = "·•●○◆◇■□▪▫►▶→└├│—_";
+
+    /// <summary>Names and headers: no whitespace, full-width ASCII → half-width, leading indentation marks dropped.</summary>
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            var c = ToHalfWidth(ch);
+            if (char.IsWhiteSpace(c) || c == '\u200b') continue;
+            sb.Append(c);
+        }
+        int i = 0;
+        while (i < sb.Length && IndentMarks.Contains(sb[i]) && i < sb.Length - 1) i++;
+        return i == 0 ? sb.ToString() : sb.ToString(i, sb.Length - i);
+    }
+
+    public static char ToHalfWidth(char c) => c switch
+    {
+        '\u3000' => ' ',
+        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+        _ => c,
+    };
+
+    /// <summary>Digits only (`208 05 01` → `2080501`); null when the text holds no digit.</summary>
+    public static string? Code(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var sb = new StringBuilder();
+        foreach (var ch in text)
+        {
+            var c = ToHalfWidth(ch);
+            if (char.IsAsciiDigit(c)) sb.Append(c);
+        }
+        return sb.Length == 0 ? null : sb.ToString();
+    }
+
+    /// <summary>True when the text is a subject code as printed: 3, 5 or 7 digits, maybe spaced.</summary>
+    public static bool LooksLikeCode(string? text)
+    {
+        var n = Normalize(text);
+        return n.Length is 3 or 5 or 7 && n.All(char.IsAsciiDigit);
+    }
+
+    /// <summary>A cell that only states the unit: 单位：万元, 金额单位：元, (万元).</summary>
+    public static bool IsUnitNote(string? text)
+    {
+        var n = Normalize(text);
+        return UnitNoteRegex().IsMatch(n);
+    }
+
+    /// <summary>栏次 / 行次 markers.</summary>
+    public static bool IsLineMarker(string? text)
+    {
+        var n = Normalize(text);
+        return n is "栏次" or "行次" or "栏" or "行";
+    }
+
+    /// <summary>Removes a trailing weight note such as `(50分)` from an indicator level name.</summary>
+    public static string StripPointsNote(string name) => PointsNoteRegex().Replace(name, "");
+
+    /// <summary>Removes a leading Chinese ordinal such as `一、` or `(一)` or `1.`.</summary>
+    public static string StripOrdinal(string name) => OrdinalRegex().Replace(name, "");
+
+    public static bool StartsWithChineseOrdinal(string name) => ChineseOrdinalRegex().IsMatch(name);
+
+    [GeneratedRegex(@"^(金额)?单位[:]?(万元|元|千元|亿元)$|^\((万元|元)\)$|^(万元|元)$")]
+    private static partial Regex UnitNoteRegex();
+    [GeneratedRegex(@"\(\d+(\.\d+)?分\)$")]
+    private static partial Regex PointsNoteRegex();
+    [GeneratedRegex(@"^(\(?[一二三四五六七八九十]+[)、.]|\d+[、.](?!\d))")]
+    private static partial Regex OrdinalRegex();
+    [GeneratedRegex(@"^[一二三四五六七八九十]+、")]
+    private static partial Regex ChineseOrdinalRegex();
+}

@@ -1,0 +1,234 @@
+using System.Text.RegularExpressions;
+using Extractor.Domain;
+using Extractor.Facts;
+
+namespace Extractor.Forms;
+
+/// <summary>
+/// Reads 绩效目标表 / 绩效自评表 / 整体绩效自评表: the project's key-value cells (项目名称, 实施单位, 资金 …)
+/// and the indicator rows under the 一级/二级/三级指标 header, block by block (实施期 | 年度 side by side).
+/// </summary>
+public static partial class PerformanceFormInterpreter
+{
+    public sealed record Result(List<Project> Projects, List<Indicator> Indicators);
+
+    private enum ValueKind { Target, Actual, Weight, Score, Reason }
+
+    private sealed record Block(int Level1Col, int Level2Col, int NameFirst, int NameLast, List<(int Col, ValueKind Kind)> Values, string? Period);
+
+    public static Result Read(Table table, int tableIndex, FormType form, DocumentInfo info)
+    {
+        var projects = new List<Project>();
+        var indicators = new List<Indicator>();
+        Project? current = null;
+        List<Block>? blocks = null;
+        var fill = new Dictionary<int, string>();   // last level text per column, for rows left blank under a merge
+        var taken = new HashSet<Cell>(ReferenceEqualityComparer.Instance);   // merged score/weight cells already given out
+        bool inIndicators = false;
+        string? fundsUnit = null;
+
+        void Flush() { if (current is not null) projects.Add(current); }
+        Project Cur() => current ??= new Project
+        {
+            Name = form == FormType.OverallPerformanceSelfEvaluation ? info.UnitName ?? "" : "",
+            Form = form, FirstPage = table.Page,
+        };
+
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            var cells = RowCells(table, r);
+            var texts = cells.Select(c => TextNorm.Normalize(c.Text)).ToList();
+            if (texts.All(t => t.Length == 0)) continue;
+            var firstText = texts.First(t => t.Length > 0);
+
+            if (texts.Any(t => t.Contains("三级指标") || t == "指标名称"))
+            {
+                blocks = HeaderBlocks(cells, texts, form);
+                inIndicators = blocks.Count > 0;
+                fill.Clear();
+                continue;
+            }
+            if (IsStopRow(firstText)) inIndicators = false;
+
+            // Key-value cells (not inside the indicator rows, whose names may read like keys).
+            for (int i = 0; i < cells.Count && !inIndicators; i++)
+            {
+                var key = KeyOf(texts[i]);
+                if (key.Contains("(元)")) fundsUnit = "元";
+                else if (key.Contains("(万元)")) fundsUnit = "万元";
+                var value = NextValue(cells, texts, i);
+                var bare = TextNorm.StripPointsNote(Regex.Replace(key, @"\((万元|元)\)$", ""));
+                switch (bare)
+                {
+                    case "项目名称" when value is not null && !inIndicators:
+                        Flush();
+                        current = new Project { Name = value, Form = form, FirstPage = table.PageOfRow(r) };
+                        break;
+                    case "主管部门" or "主管部门及代码" or "预算部门" when value is not null:
+                        current = Cur() with { Department = value }; break;
+                    case "实施单位" or "项目单位" when value is not null:
+                        current = Cur() with { ImplementingUnit = value }; break;
+                    case "项目属性" when value is not null:
+                        current = Cur() with { Attribute = value }; break;
+                    case "项目期" or "项目起止时间" or "实施期" or "项目实施期" when value is not null:
+                        current = Cur() with { Period = value }; break;
+                    case "项目负责人" or "负责人" when value is not null:
+                        current = Cur() with { Manager = value }; break;
+                    case "部门名称" or "单位名称" when value is not null && form == FormType.OverallPerformanceSelfEvaluation:
+                        current = Cur() with { Name = value }; break;
+                    case "年度资金总额" or "项目预算金额" or "年度预算数" or "预算数" or "全年预算数" when value is not null:
+                        if (AmountParser.Value(value) is { } f && Cur().TotalFundsWan is null)
+                            current = Cur() with { TotalFundsWan = AmountParser.ToWan(f, key.Contains("(元)") ? "元" : key.Contains("(万元)") ? "万元" : fundsUnit ?? "万元") };
+                        break;
+                    case "项目执行情况" or "预算执行率" or "预算执行情况" when value is not null:
+                        if (AmountParser.Value(value) is { } es) current = Cur() with { ExecutionScore = es };
+                        break;
+                    case "评价等级" or "自评等级" when value is not null:
+                        current = Cur() with { Grade = value }; break;
+                }
+            }
+            if (firstText.StartsWith("总分") || firstText == "合计" && texts.Count(t => t.Length > 0) <= 3 && form != FormType.PerformanceTarget)
+            {
+                var score = texts.Skip(1).Reverse().Select(AmountParser.Value).FirstOrDefault(v => v is not null);
+                if (score is not null) current = Cur() with { TotalScore = score };
+                inIndicators = false;
+                continue;
+            }
+            if (firstText.StartsWith("自评结论") && GradeRegex().Match(string.Concat(texts)) is { Success: true } gm && Cur().Grade is null)
+                current = Cur() with { Grade = gm.Groups[1].Value };
+
+            if (!inIndicators || blocks is null) continue;
+            foreach (var b in blocks)
+            {
+                var ind = ReadIndicator(table, tableIndex, form, r, b, fill, taken, Cur().Name);
+                if (ind is not null) indicators.Add(ind);
+            }
+        }
+        Flush();
+        // Indicators were read before the project name may have been known (整体绩效自评表 headers).
+        return new Result(projects.Where(p => p.Name.Length > 0).ToList(), indicators);
+    }
+
+    private static Indicator? ReadIndicator(Table table, int tableIndex, FormType form, int r, Block b, Dictionary<int, string> fill, HashSet<Cell> taken, string project)
+    {
+        string Level(int col)
+        {
+            if (col < 0) return "";
+            var t = TextNorm.StripPointsNote(TextNorm.Normalize(table.Text(r, col)));
+            if (t.Length > 0) { fill[col] = t; return t; }
+            return fill.GetValueOrDefault(col, "");
+        }
+        var l1 = Level(b.Level1Col);
+        var l2 = Level(b.Level2Col);
+        string name = "";
+        int nameCol = b.NameLast;
+        for (int c = b.NameLast; c >= b.NameFirst; c--)
+        {
+            var t = TextNorm.Normalize(table.Text(r, c));
+            if (t.Length == 0 || IndexLabel().IsMatch(t)) continue;
+            name = t; nameCol = table.At(r, c)?.Col ?? c; break;
+        }
+        string? target = null, actual = null, reason = null;
+        decimal? weight = null, score = null;
+        Cell? weightCell = null, scoreCell = null;
+        foreach (var (col, kind) in b.Values)
+        {
+            var cell = table.At(r, col);
+            if (cell is null || cell.IsEmpty) continue;
+            var text = TextNorm.Normalize(cell.Text);
+            switch (kind)
+            {
+                case ValueKind.Target: target ??= text; break;
+                case ValueKind.Actual: actual ??= text; break;
+                case ValueKind.Reason: reason ??= text; break;
+                // A score merged over a whole 一级指标 group belongs to the group's first indicator only.
+                case ValueKind.Weight when !taken.Contains(cell): weight ??= AmountParser.Value(text); weightCell ??= cell; break;
+                case ValueKind.Score when !taken.Contains(cell): score ??= AmountParser.Value(text); scoreCell ??= cell; break;
+            }
+        }
+        if (name.Length == 0 && target is null && actual is null) return null;
+        if (weightCell is not null) taken.Add(weightCell);
+        if (scoreCell is not null) taken.Add(scoreCell);
+        var nameCell = table.At(r, nameCol);
+        return new Indicator
+        {
+            Form = form, Project = project, Period = b.Period, Level1 = l1, Level2 = l2, Name = name,
+            Target = target, TargetParsed = target is null ? null : TargetParser.Parse(target),
+            Actual = actual, Weight = weight, Score = score, DeviationReason = reason,
+            Cell = new CellRef(table.PageOfRow(r), tableIndex, r, nameCol),
+            RawText = nameCell?.Text ?? "", Confidence = nameCell?.Confidence ?? 1.0,
+        };
+    }
+
+    private static List<Block> HeaderBlocks(List<Cell> cells, List<string> texts, FormType form)
+    {
+        var level1 = new List<int>(); var level2 = new List<int>(); var level3 = new List<(int First, int Last)>();
+        var values = new List<(int Col, ValueKind Kind)>();
+        for (int i = 0; i < cells.Count; i++)
+        {
+            var t = texts[i];
+            if (t.Contains("一级指标")) level1.Add(cells[i].Col);
+            else if (t.Contains("二级指标")) level2.Add(cells[i].Col);
+            else if (t.Contains("三级指标") || t == "指标名称") level3.Add((cells[i].Col, cells[i].LastCol));
+            else if (ValueKindOf(t) is { } k) values.Add((cells[i].Col, k));
+        }
+        var blocks = new List<Block>();
+        for (int i = 0; i < level3.Count; i++)
+        {
+            var (nf, nl) = level3[i];
+            int prevEnd = i == 0 ? -1 : level3[i - 1].Last;
+            int nextStart = i + 1 < level3.Count ? level3[i + 1].First : int.MaxValue;
+            int l2 = level2.Where(c => c > prevEnd && c < nf).DefaultIfEmpty(-1).Max();
+            int l1 = level1.Where(c => c > prevEnd && c < nf).DefaultIfEmpty(-1).Max();
+            if (l1 < 0 && level1.Count > 0) l1 = level1[0];   // the 年度 block shares the 一级指标 column
+            int blockEnd = Math.Min(nextStart, level2.Concat(level1).Where(c => c > nl).DefaultIfEmpty(int.MaxValue).Min());
+            var vals = values.Where(v => v.Col > nl && v.Col < blockEnd).ToList();
+            string? period = level3.Count >= 2 && form == FormType.PerformanceTarget ? (i == 0 ? "实施期" : "年度") : null;
+            blocks.Add(new Block(l1, l2, nf, nl, vals, period));
+        }
+        return blocks;
+    }
+
+    private static ValueKind? ValueKindOf(string t)
+    {
+        if (t.Contains("偏差") || t.Contains("原因")) return ValueKind.Reason;
+        if (t.Contains("完成值") || t.Contains("实际值") || t.Contains("完成情况")) return ValueKind.Actual;
+        if (t.Contains("指标值") || t.Contains("目标值")) return ValueKind.Target;
+        if (t.Contains("得分")) return ValueKind.Score;
+        if (t is "分值" or "权重" or "权重(%)" or "指标分值" || t.StartsWith("分值")) return ValueKind.Weight;
+        return null;
+    }
+
+    private static bool IsStopRow(string t) => t.StartsWith("总分") || t.StartsWith("自评结论") || t.StartsWith("负责人")
+        || t.StartsWith("评价人员") || t.StartsWith("主要经验") || t.StartsWith("存在问题") || t.StartsWith("项目名称") || t.StartsWith("说明");
+
+    private static string KeyOf(string t) => t.TrimEnd(':');
+
+    /// <summary>The next non-empty distinct cell to the right of cell <paramref name="i"/>, unless it is itself a key.</summary>
+    private static string? NextValue(List<Cell> cells, List<string> texts, int i)
+    {
+        for (int j = i + 1; j < cells.Count; j++)
+        {
+            if (texts[j].Length == 0) continue;
+            return texts[j] == texts[i] || texts[j].EndsWith(':') ? null : texts[j];
+        }
+        return null;
+    }
+
+    /// <summary>The distinct cells of a row, left to right (a merged cell once).</summary>
+    private static List<Cell> RowCells(Table table, int r)
+    {
+        var list = new List<Cell>();
+        for (int c = 0; c < table.ColCount; c++)
+        {
+            var cell = table.At(r, c);
+            if (cell is not null && (list.Count == 0 || !ReferenceEquals(list[^1], cell))) list.Add(cell);
+        }
+        return list;
+    }
+
+    [GeneratedRegex(@"^指标\d+$")]
+    private static partial Regex IndexLabel();
+    [GeneratedRegex(@"等级(?:为)?[“""']?([优良中差])")]
+    private static partial Regex GradeRegex();
+}

@@ -1,0 +1,85 @@
+using Extractor.Domain;
+using Extractor.Forms;
+
+namespace Extractor.Tests.Forms;
+
+public class PerformanceFormInterpreterTests
+{
+    private static readonly DocumentInfo Info = new() { UnitName = "阳泉市紧急医疗救援中心" };
+
+    [Fact]
+    public void TargetTableReadsBothPeriodBlocksAndTheProject()
+    {
+        var r = PerformanceFormInterpreter.Read(TableSpec.Parse(Fixtures.YqTarget, page: 20), 7, FormType.PerformanceTarget, Info);
+        var p = Assert.Single(r.Projects);
+        Assert.Equal("急救车司机工资及社保费", p.Name);
+        Assert.Equal("063-阳泉市卫生健康委员会", p.Department);
+        Assert.Equal("阳泉市紧急医疗救援中心", p.ImplementingUnit);
+        Assert.Equal("1年", p.Period);
+        Assert.Equal(11.5m, p.TotalFundsWan);            // 115,000 元
+
+        // 5 named indicators in each block (经济效益 has none).
+        Assert.Equal(5, r.Indicators.Count(i => i.Period == "实施期"));
+        Assert.Equal(5, r.Indicators.Count(i => i.Period == "年度"));
+        var first = r.Indicators[0];
+        Assert.Equal(("产出指标", "数量指标", "急救车司机工资发放人数", "16人"), (first.Level1, first.Level2, first.Name, first.Target));
+        Assert.Equal(Comparator.None, first.TargetParsed!.Comparator);
+        Assert.Equal(16m, first.TargetParsed.Value);
+        Assert.Equal(new CellRef(20, 7, 8, 3), first.Cell);
+        // The 年度 block has no 一级指标 column of its own: it shares the first one, merged down.
+        var yearly = r.Indicators.Where(i => i.Period == "年度").ToList();
+        Assert.Equal(["产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"], yearly.Select(i => i.Level1).ToArray());
+        Assert.Equal("急救车司机工资及社保费", yearly[1].Name);
+        Assert.All(r.Indicators, i => Assert.Equal("急救车司机工资及社保费", i.Project));
+        Assert.DoesNotContain(r.Indicators, i => i.Name.Contains("负责人") || i.Name.Contains("经办人"));
+    }
+
+    [Fact]
+    public void SelfEvaluationReadsTargetsActualsAndGroupScores()
+    {
+        var r = PerformanceFormInterpreter.Read(TableSpec.Parse(Fixtures.YqSelfEvaluation), 0, FormType.PerformanceSelfEvaluation, Info);
+        var p = Assert.Single(r.Projects);
+        Assert.Equal(("2023年急救车辆更新购置费(含车载医疗设备)尾款", 96m, 10m, "优"), (p.Name, p.TotalScore!.Value, p.ExecutionScore!.Value, p.Grade));
+        Assert.Equal(169.07m, p.TotalFundsWan);
+        Assert.Equal("2024.1.1-2024.12.31", p.Period);
+        Assert.Equal("杨珂卿", p.Manager);
+        Assert.Equal(7, r.Indicators.Count);
+        var count = r.Indicators[0];
+        Assert.Equal(("产出指标", "数量指标", "救护车数量", "3辆", "已完成", 48m), (count.Level1, count.Level2, count.Name, count.Target, count.Actual, count.Score!.Value));
+        Assert.Equal("无", count.DeviationReason);
+        Assert.Null(count.Period);
+        // A score merged over the 一级指标 group belongs to its first indicator only (效益指标's first row is blank).
+        Assert.Null(r.Indicators[1].Score);
+        Assert.Equal(29m, r.Indicators.Single(i => i.Name == "提高急救工作效率").Score);
+        Assert.Equal([48m, 29m, 9m], r.Indicators.Where(i => i.Score is not null).Select(i => i.Score!.Value).ToArray());
+        var satisfied = r.Indicators.Single(i => i.Level1 == "满意度指标");
+        Assert.Equal(Comparator.GreaterOrEqual, satisfied.TargetParsed!.Comparator);
+        Assert.Equal((98m, "%"), (satisfied.TargetParsed.Value!.Value, satisfied.TargetParsed.Unit));
+    }
+
+    [Fact]
+    public void SelfEvaluationWithOtherColumnOrderIsReadByHeaderMeaning()
+    {
+        var r = PerformanceFormInterpreter.Read(TableSpec.Parse(Fixtures.OtherSelfEvaluation), 0, FormType.PerformanceSelfEvaluation, Info);
+        var p = Assert.Single(r.Projects);
+        Assert.Equal(("农村公路养护", "某县交通运输局", "某县公路站", 95m, 10m), (p.Name, p.Department!, p.ImplementingUnit!, p.TotalScore!.Value, p.ExecutionScore!.Value));
+        Assert.Equal(4, r.Indicators.Count);
+        var q = r.Indicators[1];
+        Assert.Equal(("产出指标", "质量指标", "优良路率", "≥85%", "80%", 20m, 15m, "部分路段老化"),
+            (q.Level1, q.Level2, q.Name, q.Target, q.Actual, q.Weight!.Value, q.Score!.Value, q.DeviationReason));
+    }
+
+    [Fact]
+    public void OverallSelfEvaluationTakesTheUnitAsProject()
+    {
+        var spec = """
+            部门名称 | 阳泉市卫生健康委员会 | < | < | <
+            一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值
+            产出指标 | 数量指标 | 项目完成数 | ≥10个 | 12个
+            """;
+        var r = PerformanceFormInterpreter.Read(TableSpec.Parse(spec), 0, FormType.OverallPerformanceSelfEvaluation, Info);
+        Assert.Equal("阳泉市卫生健康委员会", Assert.Single(r.Projects).Name);
+        var i = Assert.Single(r.Indicators);
+        Assert.Equal(("阳泉市卫生健康委员会", "12个"), (i.Project, i.Actual));
+    }
+}
