@@ -45,21 +45,45 @@ public sealed class PageClassifier
         return (Classes[best], p[best]);
     }
 
-    /// <summary>Classifies a whole document in page order, so that continuations follow the page before them.</summary>
+    /// <summary>
+    /// Classifies a whole document in page order, so that continuations follow the page before them. What a page
+    /// passes on is the form of its last table: the page's own label, unless a later table on it has a title of its
+    /// own (e.g. a page ending one form and starting the next), which is then classified on its own.
+    /// </summary>
     public IReadOnlyList<ClassifiedPage> Classify(IReadOnlyList<PageContent> pages)
     {
         ArgumentNullException.ThrowIfNull(pages);
         var result = new List<ClassifiedPage>(pages.Count);
+        (FormType Type, double Confidence) carried = (FormType.Other, 0);
         for (int i = 0; i < pages.Count; i++)
         {
             var page = pages[i];
-            var own = ClassifyPage(page);
-            if (i > 0 && ContinuationRule.Continues(pages[i - 1], result[i - 1].FormType, page))
-                result.Add(new ClassifiedPage(page, result[i - 1].FormType, result[i - 1].Confidence));
-            else
-                result.Add(new ClassifiedPage(page, own.Type, own.Confidence));
+            bool continues = i > 0 && ContinuationRule.Continues(pages[i - 1], carried.Type, page);
+            var label = continues ? carried : ClassifyPage(page);
+            result.Add(new ClassifiedPage(page, label.Type, label.Confidence));
+            carried = label;
+            if (page.Tables.Count > 1 && RegionOfTable(page, page.Tables.Count - 1) is { } region
+                && ContinuationRule.HasTitleAbove(region, region.Tables[0]))
+                carried = ClassifyPage(region);
         }
         return result;
+    }
+
+    /// <summary>A page made of one table and the text lines between it and the table above it.</summary>
+    public static PageContent? RegionOfTable(PageContent page, int index)
+    {
+        var table = page.Tables[index];
+        if (table.Box.Area <= 0) return null;
+        double top = index > 0 && page.Tables[index - 1].Box.Area > 0 ? page.Tables[index - 1].Box.Bottom : 0;
+        var lines = page.Lines.Where(l => l.Box.Area > 0 && l.Box.Y >= top - 1 && l.Box.Bottom <= table.Box.Y + 1).ToList();
+        var rows = Enumerable.Range(0, table.RowCount)
+            .Select(r => string.Join(" ", table.Cells.Where(c => c.Row == r).OrderBy(c => c.Col).Select(c => c.Text)));
+        return new PageContent
+        {
+            PageNumber = page.PageNumber, WidthPt = page.WidthPt, HeightPt = page.HeightPt, Rotation = page.Rotation,
+            Scanned = page.Scanned, TextLayerUsable = page.TextLayerUsable, TextConfidence = page.TextConfidence,
+            Lines = lines, Tables = [table], RawText = string.Join("\n", lines.Select(l => l.Text).Concat(rows)),
+        };
     }
 
     // ---- Persistence ---------------------------------------------------------------------------------------
@@ -135,10 +159,24 @@ public static class ContinuationRule
         if (previousType is FormType.Cover or FormType.Narrative) return false;
         if (page.Tables.Count == 0 || previous.Tables.Count == 0) return false;
         var first = page.Tables[0];
+        // A page that only ends the previous table and then carries a new, titled form belongs to the new form.
+        if (!FillsMostOfPage(page, first)) return false;
         if (first.ContinuesPrevious) return true;
         if (HasTitleAbove(page, first)) return false;
         var last = previous.Tables[^1];
         return first.ColCount == last.ColCount && SimilarColumns(last, first);
+    }
+
+    /// <summary>The table spans at least half of the page's content height (true when boxes are unknown).</summary>
+    public static bool FillsMostOfPage(PageContent page, Table table)
+    {
+        if (table.Box.Area <= 0) return true;
+        double top = double.MaxValue, bottom = double.MinValue;
+        foreach (var l in page.Lines)
+            if (l.Box.Area > 0) { top = Math.Min(top, l.Box.Y); bottom = Math.Max(bottom, l.Box.Bottom); }
+        foreach (var t in page.Tables)
+            if (t.Box.Area > 0) { top = Math.Min(top, t.Box.Y); bottom = Math.Max(bottom, t.Box.Bottom); }
+        return bottom <= top || table.Box.Height >= 0.5 * (bottom - top);
     }
 
     /// <summary>A text line above the table that reads as a title (not a page number, not only a unit note).</summary>

@@ -21,7 +21,7 @@ public static class PageFeatures
     [
         "bias", "tables=0", "tables=1", "tables>=2", "cols<=3", "cols4-6", "cols>=7", "rows<=5", "rows6-20", "rows>20",
         "numericShare", "tableCoverage", "landscape", "noText", "shortText", "sentenceDensity", "listPunctuation",
-        "funcCodes", "econCodes", "amountLines", "titleAboveTable", "firstTableNearTop",
+        "funcCodes", "econCodes", "econShare", "amountLines", "titleAboveTable", "firstTableNearTop",
     ];
 
     public static int Dimension => HashBuckets + LayoutNames.Length;
@@ -159,6 +159,7 @@ public static class PageFeatures
         {
             f[Idx("funcCodes")] = Math.Min(1, func / 8.0);
             f[Idx("econCodes")] = Math.Min(1, econ / 8.0);
+            if (func + econ > 0) f[Idx("econShare")] = (double)econ / (func + econ);
             f[Idx("amountLines")] = (double)amounts / lines;
         }
         return f;

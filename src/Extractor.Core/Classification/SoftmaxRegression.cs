@@ -134,38 +134,43 @@ public sealed class SoftmaxRegression
 
     // ---- Compact JSON form -------------------------------------------------------------------------------
 
-    public const string Format = "softmax-int8-v1";
+    public const string Format = "softmax-int8-v2";
 
     /// <summary>
-    /// The model as JSON: classes, dimension, bias, one scale per class, and base64 of (delta-varint column
-    /// indices) and (int8 weights, ClassCount per kept column). <paramref name="extra"/> is stored as is.
+    /// The model as JSON: classes, dimension, bias, one scale per class, and base64 of the kept columns. A column
+    /// (feature) is kept when any class has a non-zero int8 weight; it is stored as varint(delta of the column index),
+    /// a bit mask of the classes with non-zero weights, then those weights. Class scales are at least a tenth of
+    /// the largest, so that classes absent from training (all weights ≈ 0) round to zero instead of to noise.
+    /// <paramref name="extra"/> is stored as is.
     /// </summary>
     public JsonObject ToJson(IReadOnlyList<string> classNames, JsonObject? extra = null)
     {
         if (classNames.Count != ClassCount) throw new ArgumentException("one name per class expected");
         var scales = new double[ClassCount];
         for (int c = 0; c < ClassCount; c++)
-        {
-            double m = 0;
-            for (int f = 0; f < Dimension; f++) m = Math.Max(m, Math.Abs(_w[f * ClassCount + c]));
-            scales[c] = m > 0 ? m / 127.0 : 1.0;
-        }
-        var columns = new MemoryStream();
-        var weights = new List<byte>();
+            for (int f = 0; f < Dimension; f++) scales[c] = Math.Max(scales[c], Math.Abs(_w[f * ClassCount + c]));
+        double floor = scales.Max() / 10;
+        for (int c = 0; c < ClassCount; c++) scales[c] = Math.Max(scales[c], floor) is var m && m > 0 ? m / 127.0 : 1.0;
+
+        int maskBytes = (ClassCount + 7) / 8;
+        var data = new MemoryStream();
         int last = -1;
         var q = new sbyte[ClassCount];
+        var mask = new byte[maskBytes];
         for (int f = 0; f < Dimension; f++)
         {
+            Array.Clear(mask);
             bool any = false;
             for (int c = 0; c < ClassCount; c++)
             {
                 q[c] = (sbyte)Math.Clamp(Math.Round(_w[f * ClassCount + c] / scales[c]), -127, 127);
-                any |= q[c] != 0;
+                if (q[c] != 0) { any = true; mask[c / 8] |= (byte)(1 << (c % 8)); }
             }
             if (!any) continue;
-            WriteVarint(columns, f - last);
+            WriteVarint(data, f - last);
             last = f;
-            foreach (var v in q) weights.Add(unchecked((byte)v));
+            data.Write(mask);
+            foreach (var v in q) if (v != 0) data.WriteByte(unchecked((byte)v));
         }
         var o = new JsonObject
         {
@@ -174,8 +179,7 @@ public sealed class SoftmaxRegression
             ["dimension"] = Dimension,
             ["bias"] = new JsonArray(_b.Select(v => (JsonNode?)JsonValue.Create(Math.Round(v, 6))).ToArray()),
             ["scales"] = new JsonArray(scales.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
-            ["columns"] = Convert.ToBase64String(columns.ToArray()),
-            ["weights"] = Convert.ToBase64String([.. weights]),
+            ["weights"] = Convert.ToBase64String(data.ToArray()),
         };
         if (extra is not null) o["training"] = extra;
         return o;
@@ -186,24 +190,36 @@ public sealed class SoftmaxRegression
     {
         if (node is not JsonObject o || (string?)o["format"] != Format)
             throw new InvalidDataException($"not a {Format} model");
-        var classes = o["classes"]!.AsArray().Select(n => (string)n!).ToArray();
-        int dim = (int)o["dimension"]!;
-        var model = new SoftmaxRegression(classes.Length, dim);
-        var bias = o["bias"]!.AsArray().Select(n => (double)n!).ToArray();
-        var scales = o["scales"]!.AsArray().Select(n => (double)n!).ToArray();
-        if (bias.Length != classes.Length || scales.Length != classes.Length) throw new InvalidDataException("bias/scales length mismatch");
-        Array.Copy(bias, model._b, bias.Length);
-        var cols = Convert.FromBase64String((string)o["columns"]!);
-        var w = Convert.FromBase64String((string)o["weights"]!);
-        int pos = 0, f = -1, wi = 0;
-        while (pos < cols.Length)
+        try
         {
-            f += ReadVarint(cols, ref pos);
-            if (f >= dim || wi + classes.Length > w.Length) throw new InvalidDataException("model weights are truncated or out of range");
-            for (int c = 0; c < classes.Length; c++) model._w[f * classes.Length + c] = unchecked((sbyte)w[wi++]) * scales[c];
+            var classes = o["classes"]!.AsArray().Select(n => (string)n!).ToArray();
+            int dim = (int)o["dimension"]!;
+            var model = new SoftmaxRegression(classes.Length, dim);
+            var bias = o["bias"]!.AsArray().Select(n => (double)n!).ToArray();
+            var scales = o["scales"]!.AsArray().Select(n => (double)n!).ToArray();
+            if (bias.Length != classes.Length || scales.Length != classes.Length) throw new InvalidDataException("bias/scales length mismatch");
+            Array.Copy(bias, model._b, bias.Length);
+            var data = Convert.FromBase64String((string)o["weights"]!);
+            int k = classes.Length, maskBytes = (k + 7) / 8, pos = 0, f = -1;
+            while (pos < data.Length)
+            {
+                f += ReadVarint(data, ref pos);
+                if (f >= dim || pos + maskBytes > data.Length) throw new InvalidDataException("model weights are truncated or out of range");
+                int maskAt = pos;
+                pos += maskBytes;
+                for (int c = 0; c < k; c++)
+                {
+                    if ((data[maskAt + c / 8] & (1 << (c % 8))) == 0) continue;
+                    if (pos >= data.Length) throw new InvalidDataException("model weights are truncated");
+                    model._w[f * k + c] = unchecked((sbyte)data[pos++]) * scales[c];
+                }
+            }
+            return (model, classes, o["training"] as JsonObject);
         }
-        if (wi != w.Length) throw new InvalidDataException("model weights do not match their columns");
-        return (model, classes, o["training"] as JsonObject);
+        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new InvalidDataException($"malformed {Format} model: {e.Message}", e);
+        }
     }
 
     /// <summary>A copy with the weights rounded exactly as saving would round them.</summary>
