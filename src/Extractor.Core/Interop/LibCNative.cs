@@ -1,0 +1,10 @@
+using System.Runtime.InteropServices;
+
+namespace Extractor.Interop;
+
+/// <summary>libc: only setenv, to reach the native environment that libgomp reads.</summary>
+internal static partial class LibCNative
+{
+    [LibraryImport(NativeEnvironment.LibC, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int setenv(string name, string value, int overwrite);
+}
