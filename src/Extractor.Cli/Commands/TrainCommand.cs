@@ -12,7 +12,7 @@ public static class TrainCommand
 {
     /// <summary>The reading stage used for training. Swap for the real page reader when it lands (one line).</summary>
     internal static DocumentReader Reader { get; set; } = TextLayerPageReader.ReadDocument;
-    internal static string ReaderName { get; set; } = "text layer (pdftotext -bbox-layout)";
+    internal static string ReaderName { get; set; } = "text layer (Extractor.Pdf glyphs, TextLayerPageReader)";
 
     public static Command Create()
     {
@@ -33,7 +33,7 @@ public static class TrainCommand
                 return Run(parse.GetValue(corpus), parse.GetValue(realLabels), parse.GetValue(realRoot), parse.GetValue(output),
                     parse.GetValue(report), new TrainerOptions { L2 = parse.GetValue(l2), Seed = parse.GetValue(seed) });
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException or Extractor.Pdf.PdfException)
             {
                 Console.Error.WriteLine($"train: {e.Message}");
                 return 1;

@@ -1,7 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Xml;
 using Extractor.Domain;
+using Extractor.Pdf;
 
 namespace Extractor.Classification;
 
@@ -10,69 +8,30 @@ public delegate IReadOnlyList<PageContent> DocumentReader(string pdfPath);
 
 /// <summary>
 /// A stand-in reading stage for developing and training the classifier before the real one (Extractor.Tables
-/// PageReader) is wired: the text layer only, from poppler-utils' <c>pdftotext -bbox-layout</c>. Words are grouped
-/// into visual lines; runs of lines split into three or more columns by wide gaps become a rough table, the rest
-/// are text lines. No OCR: a page without a text layer comes back empty.
+/// PageReader) is wired: the text layer only, from the glyphs of <see cref="PdfPage.GetGlyphs"/>. Glyphs are
+/// grouped into visual lines and split at wide gaps; runs of lines with three or more segments become a rough
+/// table, the rest are text lines. No OCR: a page without a text layer comes back empty.
 /// </summary>
 public static class TextLayerPageReader
 {
     public static IReadOnlyList<PageContent> ReadDocument(string pdfPath)
     {
-        if (!File.Exists(pdfPath)) throw new FileNotFoundException($"PDF not found: {pdfPath}", pdfPath);
-        var psi = new ProcessStartInfo("pdftotext")
+        using var doc = PdfDocument.Open(pdfPath);
+        var pages = new List<PageContent>(doc.PageCount);
+        for (int i = 0; i < doc.PageCount; i++)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        psi.ArgumentList.Add("-bbox-layout");
-        psi.ArgumentList.Add(pdfPath);
-        psi.ArgumentList.Add("-");
-        using var proc = Process.Start(psi) ?? throw new InvalidOperationException("cannot start pdftotext (install poppler-utils)");
-        var errTask = proc.StandardError.ReadToEndAsync();
-        var xml = proc.StandardOutput.ReadToEnd();
-        proc.WaitForExit();
-        if (proc.ExitCode != 0) throw new InvalidDataException($"pdftotext failed on {pdfPath}: {errTask.Result.Trim()}");
-        return Parse(xml);
-    }
-
-    private sealed record Word(string Text, Box Box);
-
-    /// <summary>Parses pdftotext's -bbox-layout XHTML into pages.</summary>
-    public static IReadOnlyList<PageContent> Parse(string xhtml)
-    {
-        var pages = new List<PageContent>();
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
-        using var reader = XmlReader.Create(new StringReader(xhtml), settings);
-        double w = 0, h = 0;
-        List<Word>? words = null;
-        while (reader.Read())
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "page")
-            {
-                w = Attr(reader, "width");
-                h = Attr(reader, "height");
-                words = [];
-                if (reader.IsEmptyElement) { pages.Add(Build(pages.Count + 1, w, h, words)); words = null; }
-            }
-            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "word" && words is not null)
-            {
-                var box = Box.FromEdges(Attr(reader, "xMin"), Attr(reader, "yMin"), Attr(reader, "xMax"), Attr(reader, "yMax"));
-                var text = reader.ReadElementContentAsString();
-                if (!string.IsNullOrWhiteSpace(text)) words.Add(new Word(text.Trim(), box));
-            }
-            else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "page" && words is not null)
-            {
-                pages.Add(Build(pages.Count + 1, w, h, words));
-                words = null;
-            }
+            using var page = doc.GetPage(i);
+            pages.Add(FromGlyphs(i + 1, page.WidthPt, page.HeightPt, page.GetGlyphs().Select(g => (g.Text, g.Box))));
         }
         return pages;
     }
 
-    private static double Attr(XmlReader r, string name) =>
-        double.TryParse(r.GetAttribute(name), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0;
+    private sealed record Word(string Text, Box Box);
+
+    /// <summary>Builds a page from positioned text pieces (glyphs or words); whitespace pieces are ignored.</summary>
+    public static PageContent FromGlyphs(int pageNumber, double width, double height, IEnumerable<(string Text, Box Box)> pieces) =>
+        Build(pageNumber, width, height, pieces.Where(p => !string.IsNullOrWhiteSpace(p.Text) && p.Box.Height > 0)
+            .Select(p => new Word(p.Text.Trim(), p.Box)).ToList());
 
     private static PageContent Build(int pageNumber, double width, double height, List<Word> words)
     {
