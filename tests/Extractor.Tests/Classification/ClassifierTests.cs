@@ -1,0 +1,264 @@
+using Extractor.Classification;
+using Extractor.Domain;
+
+namespace Extractor.Tests.Classification;
+
+public class SoftmaxRegressionTests
+{
+    /// <summary>Three linearly separable blobs in 4 sparse dimensions, made without randomness.</summary>
+    private static (List<FeatureVector> X, List<int> Y) Blobs(int perClass)
+    {
+        var xs = new List<FeatureVector>();
+        var ys = new List<int>();
+        for (int c = 0; c < 3; c++)
+            for (int i = 0; i < perClass; i++)
+            {
+                double jitter = (i % 7) / 20.0;
+                // Class c has a strong feature c and a weak shared feature 3.
+                xs.Add(new FeatureVector([c, 3], [1.0 + jitter, 0.3 + (i % 3) / 10.0]));
+                ys.Add(c);
+            }
+        return (xs, ys);
+    }
+
+    [Fact]
+    public void Converges_and_separates_separable_data()
+    {
+        var (x, y) = Blobs(20);
+        var model = new SoftmaxRegression(3, 4);
+        var fit = model.Train(x, y, new SoftmaxRegression.TrainOptions { L2 = 1e-4, MaxIterations = 500 });
+        Assert.True(fit.Converged);
+        Assert.True(fit.Loss < 0.05, $"loss {fit.Loss}");
+        for (int i = 0; i < x.Count; i++) Assert.Equal(y[i], model.Predict(x[i]));
+        var p = model.PredictProbabilities(new FeatureVector([1], [1.0]));
+        Assert.Equal(1.0, p.Sum(), 9);
+        Assert.True(p[1] > 0.9);
+    }
+
+    [Fact]
+    public void Training_is_deterministic()
+    {
+        var (x, y) = Blobs(10);
+        var a = new SoftmaxRegression(3, 4);
+        var b = new SoftmaxRegression(3, 4);
+        a.Train(x, y);
+        b.Train(x, y);
+        for (int f = 0; f < 4; f++)
+            for (int c = 0; c < 3; c++) Assert.Equal(a.Weight(f, c), b.Weight(f, c));
+    }
+
+    [Fact]
+    public void Stronger_L2_gives_smaller_weights()
+    {
+        var (x, y) = Blobs(10);
+        var weak = new SoftmaxRegression(3, 4);
+        var strong = new SoftmaxRegression(3, 4);
+        weak.Train(x, y, new SoftmaxRegression.TrainOptions { L2 = 1e-4 });
+        strong.Train(x, y, new SoftmaxRegression.TrainOptions { L2 = 1.0 });
+        Assert.True(Math.Abs(strong.Weight(0, 0)) < Math.Abs(weak.Weight(0, 0)));
+    }
+
+    [Fact]
+    public void Json_round_trip_keeps_predictions()
+    {
+        var (x, y) = Blobs(10);
+        var model = new SoftmaxRegression(3, 4);
+        model.Train(x, y);
+        var json = model.ToJson(["a", "b", "c"]);
+        var (back, classes, _) = SoftmaxRegression.FromJson(System.Text.Json.Nodes.JsonNode.Parse(json.ToJsonString())!);
+        Assert.Equal(["a", "b", "c"], classes);
+        foreach (var v in x)
+        {
+            Assert.Equal(model.Predict(v), back.Predict(v));
+            var p = model.PredictProbabilities(v);
+            var q = back.PredictProbabilities(v);
+            for (int c = 0; c < 3; c++) Assert.Equal(p[c], q[c], 2);
+        }
+    }
+
+    [Fact]
+    public void Rejects_bad_input()
+    {
+        var model = new SoftmaxRegression(3, 4);
+        Assert.Throws<ArgumentException>(() => model.Train([], []));
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.Train([new FeatureVector([0], [1])], [5]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.Train([new FeatureVector([9], [1])], [0]));
+        Assert.Throws<InvalidDataException>(() => SoftmaxRegression.FromJson(System.Text.Json.Nodes.JsonNode.Parse("{\"format\":\"x\"}")!));
+        Assert.Throws<ArgumentException>(() => new FeatureVector([2, 1], [1, 1]));
+    }
+}
+
+public class PageFeaturesTests
+{
+    internal static PageContent TablePage(int number, string? title, string[][] grid, bool continues = false)
+    {
+        var table = Table.FromGrid(grid, number);
+        table = new Table
+        {
+            Page = number, Index = 0, RowCount = table.RowCount, ColCount = table.ColCount, Cells = table.Cells,
+            Box = new Box(0, 120, table.ColCount * 80, table.RowCount * 20), ContinuesPrevious = continues,
+        };
+        var lines = title is null ? new List<TextLine>() : [new TextLine(title, new Box(150, 60, 300, 20), 1.0)];
+        var raw = string.Join("\n", (title is null ? [] : new[] { title }).Concat(grid.Select(r => string.Join(" ", r))));
+        return new PageContent
+        {
+            PageNumber = number, WidthPt = 595, HeightPt = 842, RawText = raw, Lines = lines, Tables = [table],
+        };
+    }
+
+    internal static PageContent TextPage(int number, string text) => new()
+    {
+        PageNumber = number, WidthPt = 595, HeightPt = 842, RawText = text,
+        Lines = text.Split('\n').Select((t, i) => new TextLine(t, new Box(60, 80 + 20 * i, 400, 16), 1.0)).ToList(),
+    };
+
+    private static readonly string[][] BasicGrid =
+    [
+        ["科目编码", "科目名称", "金额"], ["301", "工资福利支出", "2,928.98"], ["30101", "基本工资", "1,015.15"],
+    ];
+
+    [Fact]
+    public void Extraction_is_deterministic_and_sorted()
+    {
+        var page = TablePage(3, "一般公共预算基本支出预算表", BasicGrid);
+        var a = PageFeatures.Extract(page);
+        var b = PageFeatures.Extract(TablePage(3, "一般公共预算基本支出预算表", BasicGrid));
+        Assert.Equal(a.Indices, b.Indices);
+        Assert.Equal(a.Values, b.Values);
+        Assert.True(a.Count > 20);
+        Assert.All(a.Indices, i => Assert.InRange(i, 0, PageFeatures.Dimension - 1));
+        // A fixed hash, not string.GetHashCode: the same bucket in every process.
+        Assert.Equal(PageFeatures.Bucket("t:", "收支"), PageFeatures.Bucket("t:", "收支"));
+        Assert.NotEqual(PageFeatures.Bucket("t:", "收支"), PageFeatures.Bucket("b:", "收支"));
+    }
+
+    [Fact]
+    public void Title_region_and_layout_are_read()
+    {
+        var page = TablePage(3, "一般公共预算基本支出预算表", BasicGrid);
+        Assert.Equal(["一般公共预算基本支出预算表"], PageFeatures.TitleLines(page));
+        var v = PageFeatures.Extract(page);
+        int Layout(string name) => PageFeatures.HashBuckets + Array.IndexOf(PageFeatures.LayoutNames, name);
+        Assert.Equal(1, v.Get(Layout("tables=1")));
+        Assert.Equal(1, v.Get(Layout("cols<=3")));
+        Assert.True(v.Get(Layout("econCodes")) > 0);
+        Assert.Equal(0, v.Get(Layout("funcCodes")));
+        var prose = PageFeatures.Extract(TextPage(1, "本表反映部门年度一般公共预算支出预算安排情况。\n与上年相比增加，主要原因是人员增加。"));
+        Assert.True(prose.Get(Layout("sentenceDensity")) > 0);
+        Assert.Equal(1, prose.Get(Layout("tables=0")));
+    }
+
+    [Fact]
+    public void Whitespace_and_full_width_forms_give_the_same_features()
+    {
+        Assert.Equal("收支预算总表(公开01表)", PageFeatures.Normalize(" 收 支 预 算 总 表（公开０１表）"));
+        var a = PageFeatures.Extract(TextPage(1, "收支预算总表"));
+        var b = PageFeatures.Extract(TextPage(1, "收 支 预 算 总 表"));
+        Assert.Equal(a.Indices, b.Indices);
+    }
+}
+
+public class PageClassifierTests
+{
+    private static readonly string[][] FunctionalGrid =
+    [
+        ["功能科目代码", "功能科目名称", "金额"], ["201", "一般公共服务支出", "10,528.33"], ["20101", "人大事务", "10,528.33"],
+    ];
+    private static readonly string[][] EconomicGrid =
+    [
+        ["科目编码", "科目名称", "金额"], ["301", "工资福利支出", "2,928.98"], ["30101", "基本工资", "1,015.15"],
+    ];
+
+    /// <summary>A tiny classifier trained on synthetic pages of three kinds.</summary>
+    private static PageClassifier TinyClassifier()
+    {
+        var pages = new List<LabelledPage>();
+        for (int i = 0; i < 4; i++)
+        {
+            pages.Add(new("a", "g", PageFeaturesTests.TablePage(1, "一般公共预算支出预算表", FunctionalGrid), FormType.GeneralBudgetExpenditure));
+            pages.Add(new("a", "g", PageFeaturesTests.TablePage(2, "一般公共预算基本支出预算表", EconomicGrid), FormType.GeneralBudgetBasicExpenditure));
+            pages.Add(new("a", "g", PageFeaturesTests.TextPage(3, "第一部分 部门概况\n一、主要职能。本部门负责，组织实施。"), FormType.Narrative));
+        }
+        return ClassifierTrainer.Train(pages, new TrainerOptions { L2 = 1e-3 }).Classifier;
+    }
+
+    [Fact]
+    public void Continuation_page_takes_the_label_of_the_page_it_continues()
+    {
+        var classifier = TinyClassifier();
+        // Page 2 has no title and economic codes, but its table continues page 1's functional table.
+        var continued = PageFeaturesTests.TablePage(2, null, [["30102", "津贴补贴", "1,822.05"], ["30103", "奖金", "83.60"]], continues: true);
+        var doc = new[] { PageFeaturesTests.TablePage(1, "一般公共预算支出预算表", FunctionalGrid), continued };
+        var result = classifier.Classify(doc);
+        Assert.Equal(FormType.GeneralBudgetExpenditure, result[0].FormType);
+        Assert.Equal(FormType.GeneralBudgetExpenditure, result[1].FormType);
+        Assert.Equal(result[0].Confidence, result[1].Confidence);
+        // On its own, the same page reads as the economic form.
+        Assert.Equal(FormType.GeneralBudgetBasicExpenditure, classifier.ClassifyPage(continued).Type);
+    }
+
+    [Fact]
+    public void Untitled_table_with_the_same_columns_continues_but_a_titled_one_does_not()
+    {
+        var first = PageFeaturesTests.TablePage(1, "一般公共预算支出预算表", FunctionalGrid);
+        var untitled = PageFeaturesTests.TablePage(2, null, [["208", "社会保障和就业支出", "1,608.51"]]);
+        var titled = PageFeaturesTests.TablePage(2, "一般公共预算基本支出预算表", EconomicGrid);
+        var wider = PageFeaturesTests.TablePage(2, null, [["208", "社会保障和就业支出", "1,608.51", "x"]]);
+        Assert.True(ContinuationRule.Continues(first, FormType.GeneralBudgetExpenditure, untitled));
+        Assert.False(ContinuationRule.Continues(first, FormType.GeneralBudgetExpenditure, titled));
+        Assert.False(ContinuationRule.Continues(first, FormType.GeneralBudgetExpenditure, wider));
+        // Prose is never continued.
+        Assert.False(ContinuationRule.Continues(first, FormType.Narrative, untitled));
+    }
+
+    [Fact]
+    public void Classifies_with_confidence_and_survives_save_and_load()
+    {
+        var classifier = TinyClassifier();
+        var page = PageFeaturesTests.TablePage(5, "一般公共预算基本支出预算表", EconomicGrid);
+        var (type, conf) = classifier.ClassifyPage(page);
+        Assert.Equal(FormType.GeneralBudgetBasicExpenditure, type);
+        Assert.InRange(conf, 0.5, 1.0);
+
+        var path = Path.Combine(Path.GetTempPath(), $"cls-{Guid.NewGuid():N}.json");
+        try
+        {
+            classifier.Save(path);
+            var loaded = PageClassifier.Load(path);
+            Assert.Equal(classifier.Classes, loaded.Classes);
+            var (type2, conf2) = loaded.ClassifyPage(page);
+            Assert.Equal(type, type2);
+            Assert.Equal(conf, conf2, 9); // the trainer ships the quantised model, so saving loses nothing more
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Load_gives_typed_errors()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cls-{Guid.NewGuid():N}.json");
+        Assert.Throws<FileNotFoundException>(() => PageClassifier.Load(path));
+        try
+        {
+            File.WriteAllText(path, "not json");
+            Assert.Throws<InvalidDataException>(() => PageClassifier.Load(path));
+            File.WriteAllText(path, "{\"format\":\"other\"}");
+            Assert.Throws<InvalidDataException>(() => PageClassifier.Load(path));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Confusion_matrix_counts()
+    {
+        var cm = new ConfusionMatrix();
+        cm.Add(FormType.Narrative, FormType.Narrative);
+        cm.Add(FormType.Narrative, FormType.Cover);
+        cm.Add(FormType.IncomeSummary, FormType.IncomeSummary);
+        Assert.Equal(3, cm.Total);
+        Assert.Equal(2.0 / 3, cm.Accuracy, 9);
+        Assert.Equal(1, cm[FormType.Narrative, FormType.Cover]);
+        Assert.Contains("| 文字说明 |", cm.ToMarkdown());
+        Assert.Equal(["文字说明 → 封面目录 ×1"], cm.Errors());
+    }
+}
