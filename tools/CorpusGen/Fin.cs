@@ -149,6 +149,17 @@ public sealed class Fin
             for (int k = 0; k < share; k++, ni++)
                 fin.Projects.Add((names[ni % names.Count] + (ni >= names.Count ? $"（{ni / names.Count + 1}期）" : ""), parts[k], it.Code));
         }
+        // At least three projects (performance forms need several): split the largest until there are.
+        while (fin.Projects.Count < 3 && fin.Projects.Count > 0 && ni < names.Count + 3)
+        {
+            int k = fin.Projects.FindIndex(x => x.Amount == fin.Projects.Max(y => y.Amount));
+            var big = fin.Projects[k];
+            if (big.Amount < 20) break;
+            var halves = Split(big.Amount, 2, rng);
+            fin.Projects[k] = (big.Name, halves[0], big.Code);
+            fin.Projects.Insert(k + 1, (names[ni % names.Count] + (ni >= names.Count ? $"（{ni / names.Count + 1}期）" : ""), halves[1], big.Code));
+            ni++;
+        }
         foreach (var it in fin.Items.Where(i => i.ProjCarry > 0))
             fin.CarryProjects.Add(((year - 1) + "年" + (names.Count > 0 ? names[rng.Next(names.Count)] : "结转项目") + "结转", it.ProjCarry, it.Code));
         if (finalAccount)

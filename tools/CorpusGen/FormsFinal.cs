@@ -159,7 +159,7 @@ public sealed partial class Builder
             .GroupBy(x => x.Code).Select(g => g.First()).OrderBy(x => x.Code);
         foreach (var (c, nm) in pcodes) pub.Add((c, nm, econ.TryGetValue(c, out var v) ? A(v) : ""));
         foreach (var (c, nm) in Catalog.PublicFiller.Where(f => !f.Code.StartsWith("302"))) pub.Add((c, nm, ""));
-        int rows = Math.Max(pers.Count, (pub.Count + 2) / 3);
+        int chunk = (pub.Count + 2) / 3, rows = Math.Max(pers.Count, chunk);
         var t = NewTable(7, 0.8, 2.6, 0.9, 0.8, 2.0, 0.9, 0.8, 2.0, 0.9, 0.8, 2.0, 0.9);
         Head(t, 0, 0, "人员经费", 1, 3); Head(t, 0, 3, "公用经费", 1, 9);
         for (int g = 0; g < 4; g++) { Head(t, 1, g * 3, "科目代码"); Head(t, 1, g * 3 + 1, "科目名称"); Head(t, 1, g * 3 + 2, "决算数"); }
@@ -171,7 +171,8 @@ public sealed partial class Builder
             if (r < pers.Count) (cells[0], cells[1], cells[2]) = pers[r];
             for (int g = 0; g < 3; g++)
             {
-                int k = g * rows + r;
+                int k = g * chunk + r;
+                if (r >= chunk) continue;
                 if (k < pub.Count) (cells[3 + g * 3], cells[4 + g * 3], cells[5 + g * 3]) = pub[k];
             }
             Row(t, true, cells);

@@ -12,7 +12,7 @@ public static class Plan
     [
         ("yq-budget", "text"), ("yq-budget", "mixed"), ("yq-budget", "scan"), ("yq-budget", "text"),
         ("js-budget", "text"), ("js-budget", "scan"), ("js-budget", "mixed"),
-        ("final", "text"), ("final-split", "mixed"), ("final", "scan"), ("final-split", "text"),
+        ("final", "text"), ("final-split", "mixed"), ("final", "mixed"), ("final-split", "text"),
         ("perf-b1", "scan"), ("perf-b2", "mixed"), ("perf-b1", "text"),
     ];
     static readonly (string Template, string Mode)[] Test =
@@ -102,11 +102,11 @@ public static class Plan
     {
         if (mode == "text") return;
         int dpi = new[] { 150, 200, 200, 200, 250, 300 }[rng.Next(6)];
-        bool color = rng.NextDouble() < 0.35;
+        bool color = rng.NextDouble() < 0.3;
         for (int i = 0; i < doc.Pages.Count; i++)
         {
             var p = doc.Pages[i];
-            bool scan = mode == "scan" || p.Form.IsPerformanceForm() || p.Form == FormType.PerformanceBaseData || rng.NextDouble() < 0.15;
+            bool scan = mode == "scan" || p.Form.IsPerformanceForm() || p.Form == FormType.PerformanceBaseData || rng.NextDouble() < 0.08;
             if (!scan) continue;
             double u = rng.NextDouble();
             int rot = u < 0.06 ? 180 : u < 0.09 ? 90 : u < 0.11 ? 270 : 0;

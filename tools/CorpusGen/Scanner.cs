@@ -144,7 +144,7 @@ public static class Scanner
             }
         });
         var res = new Raster(w, h, ch, outPx);
-        if (s.Blur > 0.5) res = BoxBlur(res);
+        if (s.Blur > 0.65) res = BoxBlur(res);
         return s.Rotation switch { 90 => Rotate90(res), 180 => Rotate180(res), 270 => Rotate90(Rotate180(res)), _ => res };
     }
 
@@ -190,7 +190,17 @@ public static class Scanner
     static void Seal(Raster img, Random rng, int dpi)
     {
         double r = dpi * (0.7 + rng.NextDouble() * 0.25);
-        double cx = img.W * (0.45 + rng.NextDouble() * 0.35), cy = img.H * (0.3 + rng.NextDouble() * 0.55);
+        // A seal sits over text (the unit name, a table's last rows): of a few candidate places take the inkiest.
+        double cx = 0, cy = 0; long best = -1;
+        for (int k = 0; k < 10; k++)
+        {
+            double x = img.W * (0.3 + rng.NextDouble() * 0.5), y = img.H * (0.2 + rng.NextDouble() * 0.65);
+            long ink = 0;
+            for (int yy = (int)(y - r); yy < y + r; yy += 6)
+                for (int xx = (int)(x - r); xx < x + r; xx += 6)
+                    if (xx >= 0 && yy >= 0 && xx < img.W && yy < img.H && img.Px[(yy * img.W + xx) * img.Ch] < 128) ink++;
+            if (ink > best) { best = ink; cx = x; cy = y; }
+        }
         double ring = dpi * 0.045, alpha = 0.55 + rng.NextDouble() * 0.35;
         int n = 14 + rng.Next(6);
         var strokes = new List<(double A0, double R0, double A1, double R1)>();
