@@ -1,3 +1,5 @@
+using Extractor.Interop;
+
 namespace Extractor.Imaging;
 
 /// <summary>
@@ -30,6 +32,32 @@ public static class Deskew
             if (denom < 0) fine += 0.02 * 0.5 * (a - c) / denom;
         }
         return Math.Round(fine, 3);
+    }
+
+    /// <summary>
+    /// Leptonica's pixFindSkew on the image thresholded at 128, in this class's sign convention; null when Leptonica
+    /// cannot decide. Kept for comparison (see docs/NATIVE.md); <see cref="FindSkewDegrees"/> is the one to use.
+    /// </summary>
+    public static unsafe double? FindSkewDegreesLeptonica(GrayImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        NativeEnvironment.Require(NativeEnvironment.Leptonica);
+        using var pix8 = new PixHandle(LeptonicaNative.pixCreate(image.Width, image.Height, 8));
+        if (pix8.IsInvalid) throw new OutOfMemoryException("pixCreate failed");
+        uint* data = (uint*)LeptonicaNative.pixGetData(pix8);
+        int wpl = LeptonicaNative.pixGetWpl(pix8);
+        fixed (byte* src = image.Pixels)
+            for (int y = 0; y < image.Height; y++)
+            {
+                byte* row = (byte*)(data + (long)y * wpl);
+                byte* s = src + (long)y * image.Width;
+                // Leptonica keeps pixels in 32-bit words, most significant byte first: byte x lives at x ^ 3.
+                for (int x = 0; x < image.Width; x++) row[x ^ 3] = s[x];
+            }
+        using var pix1 = new PixHandle(LeptonicaNative.pixConvertTo1(pix8, 128));
+        if (pix1.IsInvalid) return null;
+        if (LeptonicaNative.pixFindSkew(pix1, out float angle, out float conf) != 0 || conf <= 0) return null;
+        return angle; // measured: same sign as FindSkewDegrees (content turned counter-clockwise = positive)
     }
 
     /// <summary>Rotates about the centre by <paramref name="degrees"/> (counter-clockwise on screen), bilinear,

@@ -33,6 +33,16 @@ public class ImagingTests
     }
 
     [Fact]
+    public void LeptonicaAgreesWithOwnSkewSearch()
+    {
+        var rotated = Deskew.Rotate(TablePage.Value, -2.1);
+        double? lept = Deskew.FindSkewDegreesLeptonica(rotated);
+        Assert.NotNull(lept);
+        Assert.InRange(lept!.Value, -2.3, -1.9);
+        Assert.InRange(Deskew.FindSkewDegrees(rotated) - lept.Value, -0.1, 0.1);
+    }
+
+    [Fact]
     public void RotateKeepsSizeAndFillsCornersWhite()
     {
         var img = new GrayImage(200, 100, 100);
