@@ -140,15 +140,16 @@ public class OcrEngineTests(OcrFixture fx) : IClassFixture<OcrFixture>
     }
 
     [Fact]
-    public void RentBlocksUntilAnEngineIsReturned()
+    public async Task RentBlocksUntilAnEngineIsReturned()
     {
         using var pool = new OcrEnginePool(1);
         var first = pool.Rent();
         var second = Task.Run(() => { using var l = pool.Rent(); return l.Engine; });
-        Assert.False(second.Wait(300));
+        var winner = await Task.WhenAny(second, Task.Delay(300));
+        Assert.NotSame(second, winner); // still waiting for the only engine
         var engine = first.Engine;
         first.Dispose();
-        Assert.Same(engine, second.Result);
+        Assert.Same(engine, await second);
         Assert.Equal(1, pool.Created);
     }
 }
