@@ -1,3 +1,5 @@
+using Extractor.Interop;
+
 namespace Extractor.Imaging;
 
 /// <summary>
@@ -30,6 +32,32 @@ public static class Deskew
             if (denom < 0) fine += 0.02 * 0.5 * (a - c) / denom;
         }
         return Math.Round(fine, 3);
+    }
+
+    /// <summary>
+    /// Leptonica's pixFindSkew on the image thresholded at 128, in this class's sign convention; null when Leptonica
+    /// cannot decide. Kept for comparison (see docs/NATIVE.md); <see cref="FindSkewDegrees"/> is the one to use.
+    /// </summary>
+    public static unsafe double? FindSkewDegreesLeptonica(GrayImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        NativeEnvironment.Require(NativeEnvironment.Leptonica);
+        using var pix8 = new PixHandle(LeptonicaNative.pixCreate(image.Width, image.Height, 8));
+        if (pix8.IsInvalid) throw new OutOfMemoryException("pixCreate failed");
+        uint* data = (uint*)LeptonicaNative.pixGetData(pix8);
+        int wpl = LeptonicaNative.pixGetWpl(pix8);
+        fixed (byte* src = image.Pixels)
+            for (int y = 0; y < image.Height; y++)
+            {
+                byte* row = (byte*)(data + (long)y * wpl);
+                byte* s = src + (long)y * image.Width;
+                // Leptonica keeps pixels in 32-bit words, most significant byte first: byte x lives at x ^ 3.
+                for (int x = 0; x < image.Width; x++) row[x ^ 3] = s[x];
+            }
+        using var pix1 = new PixHandle(LeptonicaNative.pixConvertTo1(pix8, 128));
+        if (pix1.IsInvalid) return null;
+        if (LeptonicaNative.pixFindSkew(pix1, out float angle, out float conf) != 0 || conf <= 0) return null;
+        return angle; // measured: same sign as FindSkewDegrees (content turned counter-clockwise = positive)
     }
 
     /// <summary>Rotates about the centre by <paramref name="degrees"/> (counter-clockwise on screen), bilinear,
@@ -68,17 +96,20 @@ public static class Deskew
         return dst;
     }
 
-    /// <summary>Dark pixels on a grid of about 100 dpi (a cell is dark when its darkest pixel is), in grid units.</summary>
+    /// <summary>
+    /// Edge points on a grid of about 100 dpi (a cell is dark when its darkest pixel is below an Otsu threshold):
+    /// dark cells with a light cell above or below. Using edges instead of all dark cells keeps large dark areas
+    /// (the table behind a phone-scanned sheet, black scanner borders) from outweighing text lines and rules.
+    /// </summary>
     private static (float[] Xs, float[] Ys, int Rows) DarkPoints(GrayImage img)
     {
         int step = Math.Max(1, (int)Math.Round((img.Dpi > 0 ? img.Dpi : 200) / 100.0));
         int gw = img.Width / step, gh = img.Height / step;
-        var xs = new List<float>(); var ys = new List<float>();
         var p = img.Pixels;
-        // Skip a 2% margin: scanner edges and page borders are long dark runs that are not text.
-        int mx = gw / 50, my = gh / 50;
-        for (int gy = my; gy < gh - my; gy++)
-            for (int gx = mx; gx < gw - mx; gx++)
+        var grid = new byte[gw * gh];
+        var hist = new int[256];
+        for (int gy = 0; gy < gh; gy++)
+            for (int gx = 0; gx < gw; gx++)
             {
                 int min = 255;
                 for (int yy = 0; yy < step; yy++)
@@ -86,9 +117,21 @@ public static class Deskew
                     int o = (gy * step + yy) * img.Width + gx * step;
                     for (int xx = 0; xx < step; xx++) if (p[o + xx] < min) min = p[o + xx];
                 }
-                if (min < 128) { xs.Add(gx); ys.Add(gy); }
+                grid[gy * gw + gx] = (byte)min;
+                hist[min]++;
             }
-        // Cap the work on very dark pages: an even subsample keeps the profile shape.
+        int threshold = Math.Clamp(Otsu(hist), 60, 200);
+        var xs = new List<float>(); var ys = new List<float>();
+        // Skip a 2% margin: scanner edges and page borders are long dark runs that are not text.
+        int mx = gw / 50, my = Math.Max(1, gh / 50);
+        for (int gy = my; gy < gh - my; gy++)
+            for (int gx = mx; gx < gw - mx; gx++)
+            {
+                int i = gy * gw + gx;
+                if (grid[i] >= threshold) continue;
+                if (grid[i - gw] >= threshold || grid[i + gw] >= threshold) { xs.Add(gx); ys.Add(gy); }
+            }
+        // Cap the work on very busy pages: an even subsample keeps the profile shape.
         const int Cap = 250_000;
         if (xs.Count > Cap)
         {
@@ -98,6 +141,26 @@ public static class Deskew
             xs = sx; ys = sy;
         }
         return (xs.ToArray(), ys.ToArray(), gh);
+    }
+
+    /// <summary>Otsu's threshold of a 256-bin histogram.</summary>
+    private static int Otsu(int[] hist)
+    {
+        long total = 0, sum = 0;
+        for (int i = 0; i < 256; i++) { total += hist[i]; sum += (long)i * hist[i]; }
+        long wB = 0, sumB = 0; double best = -1; int t = 128;
+        for (int i = 0; i < 256; i++)
+        {
+            wB += hist[i];
+            if (wB == 0) continue;
+            long wF = total - wB;
+            if (wF == 0) break;
+            sumB += (long)i * hist[i];
+            double mB = (double)sumB / wB, mF = (double)(sum - sumB) / wF;
+            double between = (double)wB * wF * (mB - mF) * (mB - mF);
+            if (between > best) { best = between; t = i + 1; }
+        }
+        return t;
     }
 
     private static double Search(float[] xs, float[] ys, int rows, double from, double to, double step, out double[] scores)

@@ -52,6 +52,13 @@ public static class NativeEnvironment
         }
     }
 
+    /// <summary>A variable as native code sees it (libc getenv), e.g. to check OMP_THREAD_LIMIT.</summary>
+    public static string? GetNativeVariable(string name)
+    {
+        Initialize();
+        return GLibNative.PtrToString(LibCNative.getenv(name));
+    }
+
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? path)
     {
         if (Libraries.TryGetValue(name, out var lib) && NativeLibrary.TryLoad(lib.Soname, out var handle))

@@ -93,7 +93,7 @@ public sealed class PdfPage : IDisposable
         CairoNative.cairo_surface_flush(surface);
         byte* src = (byte*)CairoNative.cairo_image_surface_get_data(surface);
         int stride = CairoNative.cairo_image_surface_get_stride(surface);
-        var img = new GrayImage(w, h, dpi);
+        var img = new GrayImage(w, h, dpi, GC.AllocateUninitializedArray<byte>(w * h)); // every pixel is written below
         fixed (byte* dst0 = img.Pixels)
         {
             for (int y = 0; y < h; y++)

@@ -32,6 +32,34 @@ public class ImagingTests
         Assert.InRange(Deskew.FindSkewDegrees(straight), -0.2, 0.2);
     }
 
+    [Theory]
+    [InlineData(-2.7)]
+    [InlineData(1.3)]
+    public void DeskewHandlesAPhoneScanWithDarkSurroundAndNoise(double degrees)
+    {
+        // Paper on a dark desk, lower contrast, sensor noise: large dark areas must not outweigh the text lines.
+        var page = TablePage.Value;
+        const int border = 160;
+        var photo = new GrayImage(page.Width + 2 * border, page.Height + 2 * border, page.Dpi);
+        Array.Fill(photo.Pixels, (byte)50);
+        var rnd = new Random(1);
+        for (int y = 0; y < page.Height; y++)
+            for (int x = 0; x < page.Width; x++)
+                photo[x + border, y + border] = (byte)Math.Clamp(40 + page[x, y] * 170 / 255 + rnd.Next(-25, 26), 0, 255);
+        double found = Deskew.FindSkewDegrees(Deskew.Rotate(photo, degrees));
+        Assert.InRange(found, degrees - 0.2, degrees + 0.2);
+    }
+
+    [Fact]
+    public void LeptonicaAgreesWithOwnSkewSearch()
+    {
+        var rotated = Deskew.Rotate(TablePage.Value, -2.1);
+        double? lept = Deskew.FindSkewDegreesLeptonica(rotated);
+        Assert.NotNull(lept);
+        Assert.InRange(lept!.Value, -2.3, -1.9);
+        Assert.InRange(Deskew.FindSkewDegrees(rotated) - lept.Value, -0.1, 0.1);
+    }
+
     [Fact]
     public void RotateKeepsSizeAndFillsCornersWhite()
     {

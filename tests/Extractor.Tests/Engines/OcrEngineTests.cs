@@ -112,4 +112,44 @@ public class OcrEngineTests(OcrFixture fx) : IClassFixture<OcrFixture>
         Assert.Contains(lines, l => l.Text.Replace(" ", "").Contains("江苏省人民检察院") && l.Confidence > 0.6);
         Assert.All(lines, l => Assert.True(l.Box.Y >= region.Y - 1 && l.Box.Bottom <= region.Bottom + 1));
     }
+
+    [Fact]
+    public void PoolWithTwoThreadsGivesIdenticalResults()
+    {
+        var regions = fx.Runs().Where(r => Regex.IsMatch(r.Text, @"^\d[\d,]*\.\d\d$")).Take(4)
+            .Concat(fx.Runs().Where(r => r.Text.Length >= 4 && !char.IsAsciiDigit(r.Text[0])).Take(4))
+            .Select(r => fx.ToPixels(r.Box)).ToList();
+        var expected = regions.Select(r => fx.Engine.Recognize(fx.Page, r).Text).ToList();
+        using var pool = new OcrEnginePool(2);
+        var results = new string[2][];
+        var threads = Enumerable.Range(0, 2).Select(t => new Thread(() =>
+        {
+            var mine = new string[regions.Count];
+            for (int i = 0; i < regions.Count; i++)
+            {
+                using var lease = pool.Rent();
+                mine[i] = lease.Engine.Recognize(fx.Page, regions[i]).Text;
+            }
+            results[t] = mine;
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.Equal(expected, results[0]);
+        Assert.Equal(expected, results[1]);
+        Assert.InRange(pool.Created, 1, 2);
+    }
+
+    [Fact]
+    public async Task RentBlocksUntilAnEngineIsReturned()
+    {
+        using var pool = new OcrEnginePool(1);
+        var first = pool.Rent();
+        var second = Task.Run(() => { using var l = pool.Rent(); return l.Engine; });
+        var winner = await Task.WhenAny(second, Task.Delay(300));
+        Assert.NotSame(second, winner); // still waiting for the only engine
+        var engine = first.Engine;
+        first.Dispose();
+        Assert.Same(engine, await second);
+        Assert.Equal(1, pool.Created);
+    }
 }
