@@ -1,13 +1,31 @@
 using System.CommandLine;
+using Extractor.Cli.Processing;
+using Extractor.Eval;
+using Extractor.Pipeline;
 
 namespace Extractor.Cli.Commands;
 
+/// <summary>`bench CORPUS`: pages per second for text and scanned documents, per stage, peak memory, against baselines.</summary>
 public static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "(not built yet)");
-        command.SetAction(_ => { Console.Error.WriteLine("bench: not built yet"); return 2; });
+        var corpus = new Argument<string>("corpus") { Description = "folder of *.pdf + *.truth.json (truth tells which pages are scans)" };
+        var workers = new Option<int>("--workers") { Description = "documents processed in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var baseline = new Option<int>("--baseline-pages") { Description = "scanned pages the tesseract baseline reads", DefaultValueFactory = _ => 12 };
+        var command = new Command("bench", "throughput benchmark with pdftotext / tesseract baselines (性能测试)");
+        command.Arguments.Add(corpus);
+        command.Options.Add(workers);
+        command.Options.Add(baseline);
+        command.SetAction(r =>
+        {
+            var folder = r.GetValue(corpus)!;
+            if (!Directory.Exists(folder)) { Console.Error.WriteLine($"bench: no such folder {folder}"); return 2; }
+            var options = new PipelineOptions();
+            var report = ThroughputBench.Run(folder, () => DocumentProcessorFactory.Create(options), r.GetValue(workers), r.GetValue(baseline));
+            Console.Out.Write(report.ToTable());
+            return 0;
+        });
         return command;
     }
 }
