@@ -19,6 +19,13 @@ fi
 for tool in soffice pdftoppm pdfinfo pdfseparate pdfunite; do
   command -v "$tool" >/dev/null || { echo "make-corpus: $tool is missing (run tools/setup.sh)" >&2; exit 1; }
 done
-rm -rf corpus/dev corpus/test corpus/scratch
+# Generate into the ignored scratch folder and move into place at the end, so a failed run never leaves a
+# half-made corpus/dev that the next run would take for finished.
+gen=corpus/scratch/gen
+rm -rf corpus/scratch
 dotnet build tools/CorpusGen -v q -nologo >/dev/null
-dotnet run --no-build --project tools/CorpusGen -- --out corpus --seed 20261204 "${small[@]}"
+dotnet run --no-build --project tools/CorpusGen -- --out "$gen" --seed 20261204 "${small[@]}"
+rm -rf corpus/dev corpus/test
+mv "$gen/dev" corpus/dev
+[ -d "$gen/test" ] && mv "$gen/test" corpus/test
+rm -rf corpus/scratch

@@ -41,7 +41,7 @@ try
     Console.WriteLine($"corpus: {stats.Docs} documents, {stats.Pages} pages ({stats.Scanned} scanned) in {sw.Elapsed.TotalSeconds:0.0} s → {Path.GetFullPath(outDir)}");
     return 0;
 }
-catch (Exception e) when (e is InvalidOperationException or IOException)
+catch (Exception e) when (e is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
 {
     Console.Error.WriteLine($"corpusgen: {e.Message}");
     return 1;

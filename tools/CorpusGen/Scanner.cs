@@ -61,19 +61,29 @@ public static class Scanner
         }
         // Mixed: split the text PDF, write each scanned page alone, join in order.
         var parts = new List<string>();
+        Tools.Run("pdfseparate", src, Path.Combine(scratch, $"{doc.Name}-text%d.pdf"));
         for (int i = 0; i < doc.Pages.Count; i++)
         {
-            string part = Path.Combine(scratch, $"{doc.Name}-part{i + 1:000}.pdf");
-            if (images[i] is { } img) ImagePdf.Write(part, [img]);
-            else Tools.Run("pdfseparate", "-f", (i + 1).ToString(), "-l", (i + 1).ToString(), src, part);
-            parts.Add(part);
+            string text = Path.Combine(scratch, $"{doc.Name}-text{i + 1}.pdf");
+            if (images[i] is { } img)
+            {
+                string part = Path.Combine(scratch, $"{doc.Name}-scan{i + 1}.pdf");
+                ImagePdf.Write(part, [img]);
+                parts.Add(part);
+            }
+            else parts.Add(text);
         }
         Tools.Run("pdfunite", [.. parts, dst]);
-        foreach (var p in parts) File.Delete(p);
+        foreach (var f in Directory.GetFiles(scratch, $"{doc.Name}-*.pdf")) File.Delete(f);
         return scanned.Count;
     }
 
-    static Raster Watermark(string pdf, int dpi, bool color, string scratch, string name)
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), Raster> WatermarkCache = new();
+
+    static Raster Watermark(string pdf, int dpi, bool color, string scratch, string name) =>
+        WatermarkCache.GetOrAdd((pdf, dpi), _ => RenderWatermark(pdf, dpi, scratch, name));
+
+    static Raster RenderWatermark(string pdf, int dpi, string scratch, string name)
     {
         string prefix = Path.Combine(scratch, name);
         Tools.Run("pdftoppm", "-r", dpi.ToString(), "-gray", "-singlefile", pdf, prefix);
