@@ -110,8 +110,8 @@ public static class EvalScorer
 
     private static void ScoreIndicators(EvalReport report, TruthDocument truth, DocumentResult result, Func<int, bool> scanned)
     {
-        var expected = truth.Indicators.Select(i => (Key: IndicatorKey(i.Project, i.Level1, i.Level2, i.Name, i.Target, i.Actual, i.Weight, i.Score), i.Page)).ToList();
-        var predicted = result.Indicators.Select(i => (Key: IndicatorKey(i.Project, i.Level1, i.Level2, i.Name, i.Target, i.Actual, i.Weight, i.Score), i.Cell.Page, i.Flagged)).ToList();
+        var expected = truth.Indicators.Select(i => (Key: IndicatorKey(i.Project, i.Period, i.Level1, i.Level2, i.Name, i.Target, i.Actual, i.Weight, i.Score), i.Page)).ToList();
+        var predicted = result.Indicators.Select(i => (Key: IndicatorKey(i.Project, i.Period, i.Level1, i.Level2, i.Name, i.Target, i.Actual, i.Weight, i.Score), i.Cell.Page, i.Flagged)).ToList();
         Match(report, expected, predicted, scanned, s => s.Indicators);
     }
 
@@ -140,8 +140,8 @@ public static class EvalScorer
         string.Join('|', form, string.IsNullOrEmpty(code) ? Norm(name) : code, Norm(column),
             Math.Round(amount, 2).ToString("0.00", CultureInfo.InvariantCulture));
 
-    public static string IndicatorKey(string project, string l1, string l2, string name, string? target, string? actual, decimal? weight, decimal? score) =>
-        string.Join('|', Norm(project), Norm(l1), Norm(l2), Norm(name), Norm(target), Norm(actual),
+    public static string IndicatorKey(string project, string? period, string l1, string l2, string name, string? target, string? actual, decimal? weight, decimal? score) =>
+        string.Join('|', Norm(project), Norm(period), Norm(l1), Norm(l2), Norm(name), Norm(target), Norm(actual),
             weight?.ToString("0.##", CultureInfo.InvariantCulture) ?? "", score?.ToString("0.##", CultureInfo.InvariantCulture) ?? "");
 
     private enum TextKind { Other, Numeric, Chinese }
