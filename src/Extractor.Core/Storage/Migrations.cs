@@ -49,7 +49,8 @@ public static class Migrations
             id INTEGER PRIMARY KEY,
             document_id INTEGER NOT NULL REFERENCES documents (id),
             page_no INTEGER NOT NULL,
-            table_index INTEGER NOT NULL,
+            table_index INTEGER NOT NULL,      -- position in the document's table list (CellRef.Table)
+            index_on_page INTEGER NOT NULL,    -- Table.Index
             row_count INTEGER NOT NULL,
             col_count INTEGER NOT NULL,
             x REAL NOT NULL, y REAL NOT NULL, w REAL NOT NULL, h REAL NOT NULL,

@@ -192,6 +192,7 @@ public sealed partial class SqliteStore
         }, tx);
         if (request.IsPage) ApplyPageForm(doc.Id, request.Page, newValue!, tx);
         else ApplyCellValue(doc.Id, request.Page, request.TableIndex, request.Row, request.Col, newValue!, request.Action == CorrectionAction.Confirm, tx);
+        Revalidate(doc.Id, tx);
         tx.Commit();
     }
 
@@ -294,7 +295,7 @@ public sealed partial class SqliteStore
     }
 
     /// <summary>Runs after a (re-)ingest inside its transaction: the reviewers' work outlives a changed file.</summary>
-    private void ReapplyCorrections(long docId, string path, IDbTransaction tx)
+    private int ReapplyCorrections(long docId, string path, IDbTransaction tx)
     {
         var corrections = _conn.Query<CorrectionRow>("""
             SELECT id AS Id, target AS Target, page_no AS Page, table_index AS TableIndex, row_no AS "Row", col_no AS Col,
@@ -306,6 +307,7 @@ public sealed partial class SqliteStore
             if (c.Target == "page_form") ApplyPageForm(docId, c.Page, c.NewValue ?? "其他", tx);
             else ApplyCellValue(docId, c.Page, c.TableIndex, c.Row, c.Col, c.NewValue ?? "", c.Action == "confirm", tx);
         }
+        return corrections.Count;
     }
 
     // ───────────────────────────── stats ─────────────────────────────
