@@ -99,6 +99,7 @@ public static class Migrations
         );
         CREATE INDEX ix_budget_lines_document ON budget_lines (document_id);
         CREATE INDEX ix_budget_lines_code ON budget_lines (code);
+        CREATE INDEX ix_budget_lines_cell ON budget_lines (cell_id);
 
         CREATE TABLE projects (
             id INTEGER PRIMARY KEY,
@@ -145,6 +146,7 @@ public static class Migrations
             flagged INTEGER NOT NULL
         );
         CREATE INDEX ix_indicators_document ON indicators (document_id);
+        CREATE INDEX ix_indicators_cell ON indicators (cell_id);
 
         CREATE TABLE validation_issues (
             id INTEGER PRIMARY KEY,
