@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Extractor.Facts;
 using Extractor.Storage;
+using Extractor.Validation;
 
 namespace Extractor.Cli;
 
@@ -23,7 +25,15 @@ public static class CliCommon
     }
 
     /// <summary>The store behind every command; a later PostgreSQL backend plugs in here.</summary>
-    public static Func<string, IExtractorStore> OpenStore { get; set; } = path => SqliteStore.Open(path);
+    public static Func<string, IExtractorStore> OpenStore { get; set; } = path =>
+    {
+        var store = SqliteStore.Open(path);
+        // A correction re-runs the document's checks, so the review queue and flags follow at once.
+        store.Revalidator = doc => DocumentValidator.Validate(doc, Dictionary.Value);
+        return store;
+    };
+
+    private static readonly Lazy<SubjectCodeDictionary> Dictionary = new(SubjectCodeDictionary.LoadDefault);
 
     /// <summary>Commands that only read must not create an empty database by accident.</summary>
     public static IExtractorStore? OpenExisting(string path)

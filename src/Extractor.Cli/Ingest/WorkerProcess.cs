@@ -59,6 +59,8 @@ public sealed class WorkerProcess : IDisposable
         psi.ArgumentList.Add("worker");
         psi.ArgumentList.Add("--db");
         psi.ArgumentList.Add(Path.GetFullPath(dbPath));
+        psi.ArgumentList.Add("--parent");
+        psi.ArgumentList.Add(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // libgomp reads this when libtesseract loads: unlimited OpenMP threads make OCR several times slower.
         psi.Environment.TryAdd("OMP_THREAD_LIMIT", "1");
         if (environment is not null) foreach (var (k, v) in environment) psi.Environment[k] = v;

@@ -24,6 +24,12 @@ public interface IExtractorStore : IDisposable
 
     IReadOnlyList<StoredDocument> Documents();
 
+    /// <summary>The stored document rebuilt as a pipeline result, with the values in force (corrections applied).</summary>
+    DocumentResult? LoadDocument(string path);
+
+    /// <summary>Re-runs the checks of a document after a correction (null: only the fact and its own checks update).</summary>
+    Func<DocumentResult, IReadOnlyList<ValidationIssue>>? Revalidator { get; set; }
+
     /// <summary>Records that a file failed at a stage (open, render, crash, timeout …).</summary>
     void RecordFailure(string path, string stage, string message, string? sha256 = null);
 

@@ -49,7 +49,8 @@ public static class Migrations
             id INTEGER PRIMARY KEY,
             document_id INTEGER NOT NULL REFERENCES documents (id),
             page_no INTEGER NOT NULL,
-            table_index INTEGER NOT NULL,
+            table_index INTEGER NOT NULL,      -- position in the document's table list (CellRef.Table)
+            index_on_page INTEGER NOT NULL,    -- Table.Index
             row_count INTEGER NOT NULL,
             col_count INTEGER NOT NULL,
             x REAL NOT NULL, y REAL NOT NULL, w REAL NOT NULL, h REAL NOT NULL,
@@ -98,6 +99,7 @@ public static class Migrations
         );
         CREATE INDEX ix_budget_lines_document ON budget_lines (document_id);
         CREATE INDEX ix_budget_lines_code ON budget_lines (code);
+        CREATE INDEX ix_budget_lines_cell ON budget_lines (cell_id);
 
         CREATE TABLE projects (
             id INTEGER PRIMARY KEY,
@@ -144,6 +146,7 @@ public static class Migrations
             flagged INTEGER NOT NULL
         );
         CREATE INDEX ix_indicators_document ON indicators (document_id);
+        CREATE INDEX ix_indicators_cell ON indicators (cell_id);
 
         CREATE TABLE validation_issues (
             id INTEGER PRIMARY KEY,

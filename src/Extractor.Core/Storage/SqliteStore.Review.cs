@@ -192,6 +192,7 @@ public sealed partial class SqliteStore
         }, tx);
         if (request.IsPage) ApplyPageForm(doc.Id, request.Page, newValue!, tx);
         else ApplyCellValue(doc.Id, request.Page, request.TableIndex, request.Row, request.Col, newValue!, request.Action == CorrectionAction.Confirm, tx);
+        Revalidate(doc.Id, tx);
         tx.Commit();
     }
 
@@ -294,18 +295,24 @@ public sealed partial class SqliteStore
     }
 
     /// <summary>Runs after a (re-)ingest inside its transaction: the reviewers' work outlives a changed file.</summary>
-    private void ReapplyCorrections(long docId, string path, IDbTransaction tx)
+    private int ReapplyCorrections(long docId, string path, IDbTransaction tx)
     {
         var corrections = _conn.Query<CorrectionRow>("""
             SELECT id AS Id, target AS Target, page_no AS Page, table_index AS TableIndex, row_no AS "Row", col_no AS Col,
                    new_value AS NewValue, action AS Action
-            FROM corrections WHERE doc_path = @path ORDER BY id;
-            """, new { path }, tx).ToList();
+            FROM corrections
+            WHERE doc_path = @path
+               -- A file moved to another folder (and changed, else it would be skipped as unchanged) keeps its
+               -- corrections: same file name, and no stored document at the old path any more.
+               OR (file_name = @name AND doc_path NOT IN (SELECT path FROM documents))
+            ORDER BY id;
+            """, new { path, name = System.IO.Path.GetFileName(path) }, tx).ToList();
         foreach (var c in corrections)
         {
             if (c.Target == "page_form") ApplyPageForm(docId, c.Page, c.NewValue ?? "其他", tx);
             else ApplyCellValue(docId, c.Page, c.TableIndex, c.Row, c.Col, c.NewValue ?? "", c.Action == "confirm", tx);
         }
+        return corrections.Count;
     }
 
     // ───────────────────────────── stats ─────────────────────────────

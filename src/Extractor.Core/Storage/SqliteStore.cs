@@ -176,7 +176,21 @@ public sealed partial class SqliteStore : IExtractorStore
         }
         SaveCheckpoint?.Invoke("indicators");
 
-        foreach (var issue in result.Issues)
+        SaveIssues(docId, result.Issues, cellIds, tx);
+
+        LearnSubjectCodes(docId, tx);
+        // The file is stored now: earlier failures of it are history.
+        _conn.Execute("DELETE FROM failures WHERE path = @path;", new { path }, tx);
+        SaveCheckpoint?.Invoke("facts");
+
+        if (ReapplyCorrections(docId, path, tx) > 0) Revalidate(docId, tx);
+        tx.Commit();
+        return docId;
+    }
+
+    private void SaveIssues(long docId, IEnumerable<ValidationIssue> issues, Dictionary<CellRef, long> cellIds, IDbTransaction tx)
+    {
+        foreach (var issue in issues)
         {
             long issueId = _conn.ExecuteScalar<long>("""
                 INSERT INTO validation_issues (document_id, rule, message, expected, actual, suggestion_page, suggestion_table, suggestion_row, suggestion_col, suggested_value)
@@ -196,14 +210,6 @@ public sealed partial class SqliteStore : IExtractorStore
             }
         }
 
-        LearnSubjectCodes(docId, tx);
-        // The file is stored now: earlier failures of it are history.
-        _conn.Execute("DELETE FROM failures WHERE path = @path;", new { path }, tx);
-        SaveCheckpoint?.Invoke("facts");
-
-        ReapplyCorrections(docId, path, tx);
-        tx.Commit();
-        return docId;
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -229,20 +235,25 @@ public sealed partial class SqliteStore : IExtractorStore
             """, new { docId }, tx);
     }
 
-    /// <summary>Saves tables and cells; returns cell ids by (page of row, table index, row, col) and by (table page, …).</summary>
+    /// <summary>
+    /// Saves tables and cells. A table's <c>table_index</c> is its position in the document's table list, which is
+    /// what <see cref="CellRef.Table"/> of facts and checks means; returns cell ids by (page of row, table, row, col)
+    /// and by (table's first page, table, row, col).
+    /// </summary>
     private Dictionary<CellRef, long> SaveTables(long docId, DocumentResult result, IDbTransaction tx)
     {
         var ids = new Dictionary<CellRef, long>();
-        IEnumerable<Table> tables = result.Tables.Count > 0 ? result.Tables : result.Pages.SelectMany(p => p.Content.Tables);
-        foreach (var t in tables)
+        var tables = DocumentTables(result);
+        for (int ti = 0; ti < tables.Count; ti++)
         {
+            var t = tables[ti];
             long tableId = _conn.ExecuteScalar<long>("""
-                INSERT INTO tables (document_id, page_no, table_index, row_count, col_count, x, y, w, h, continues_previous, row_pages)
-                VALUES (@docId, @Page, @Index, @RowCount, @ColCount, @x, @y, @w, @h, @cont, @rowPages)
+                INSERT INTO tables (document_id, page_no, table_index, index_on_page, row_count, col_count, x, y, w, h, continues_previous, row_pages)
+                VALUES (@docId, @Page, @ti, @Index, @RowCount, @ColCount, @x, @y, @w, @h, @cont, @rowPages)
                 RETURNING id;
                 """, new
             {
-                docId, t.Page, t.Index, t.RowCount, t.ColCount, x = t.Box.X, y = t.Box.Y, w = t.Box.Width, h = t.Box.Height,
+                docId, t.Page, ti, t.Index, t.RowCount, t.ColCount, x = t.Box.X, y = t.Box.Y, w = t.Box.Width, h = t.Box.Height,
                 cont = t.ContinuesPrevious ? 1 : 0, rowPages = t.RowPages is { } rp ? string.Join(",", rp) : null,
             }, tx);
             foreach (var c in t.Cells)
@@ -257,12 +268,16 @@ public sealed partial class SqliteStore : IExtractorStore
                     tableId, docId, page, c.Row, c.Col, c.RowSpan, c.ColSpan, x = c.Box.X, y = c.Box.Y, w = c.Box.Width, h = c.Box.Height,
                     Text = c.Text ?? "", c.Confidence, source = SourceLabel(c.Source),
                 }, tx);
-                ids.TryAdd(new CellRef(page, t.Index, c.Row, c.Col), cellId);
-                ids.TryAdd(new CellRef(t.Page, t.Index, c.Row, c.Col), cellId);
+                ids.TryAdd(new CellRef(page, ti, c.Row, c.Col), cellId);
+                ids.TryAdd(new CellRef(t.Page, ti, c.Row, c.Col), cellId);
             }
         }
         return ids;
     }
+
+    /// <summary>The document's tables (joined across pages) or, when the pipeline kept none apart, the pages' tables in order.</summary>
+    internal static IReadOnlyList<Table> DocumentTables(DocumentResult result) =>
+        result.Tables.Count > 0 ? result.Tables : result.Pages.SelectMany(p => p.Content.Tables).ToList();
 
     private static long? CellId(Dictionary<CellRef, long> ids, CellRef r) => ids.TryGetValue(r, out var id) ? id : null;
 

@@ -85,4 +85,65 @@ public sealed class IngestEndToEndTests : IDisposable
         Assert.Contains("[crash]", run.Stdout);
         Assert.Contains("[timeout]", run.Stdout);
     }
+
+    [Fact]
+    public void AKilledBatchLeavesNoHalfDocumentAndNoWorkersAndARerunContinues()
+    {
+        var input = Directory.CreateDirectory(_dir.File("in")).FullName;
+        CliRunner.MakeScanPdf(Path.Combine(input, "a.pdf"), seed: 20);
+        CliRunner.MakeScanPdf(Path.Combine(input, "b-__hang__.pdf"), seed: 21);
+        CliRunner.MakeScanPdf(Path.Combine(input, "c.pdf"), seed: 22);
+        var db = _dir.File("x.db");
+
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = _dir.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { CliRunner.ExtractorDll, "ingest", input, "--db", db, "--workers", "1", "--timeout", "600" }) psi.ArgumentList.Add(a);
+        psi.Environment["EXTRACTOR_TEST_FAULT"] = "hang:__hang__";
+        using var parent = System.Diagnostics.Process.Start(psi)!;
+        // Wait until the worker hangs on b (a is stored by then: files go in name order to the single worker).
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && WorkersOf(db).Count == 0) Thread.Sleep(200);
+        while (DateTime.UtcNow < deadline && !DocumentStored(db, "a.pdf")) Thread.Sleep(200);
+        Assert.NotEmpty(WorkersOf(db));
+        parent.Kill();   // the parent only: its worker must notice and go
+        parent.WaitForExit();
+        var gone = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < gone && WorkersOf(db).Count > 0) Thread.Sleep(200);
+        Assert.Empty(WorkersOf(db));
+
+        var rerun = CliRunner.Run(_dir.Path, ["ingest", input, "--db", db, "--workers", "1"]);
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        Assert.Contains("2 ingested, 1 unchanged", rerun.Stdout);
+        using var store = SqliteStore.Open(db);
+        Assert.Equal(3, store.Documents().Count);
+        Assert.All(store.Documents(), d => Assert.Equal(1, store.Pages(d.FileName).Count));
+    }
+
+    private static bool DocumentStored(string db, string file)
+    {
+        if (!File.Exists(db)) return false;
+        try
+        {
+            using var store = SqliteStore.Open(db);
+            return store.Documents().Any(d => d.FileName == file);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException) { return false; }
+    }
+
+    /// <summary>Worker processes serving this database, from /proc (their command line names the database).</summary>
+    private static List<int> WorkersOf(string db)
+    {
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                var cmd = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
+                if (cmd.Contains("worker") && cmd.Contains(Path.GetFullPath(db))) found.Add(pid);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        return found;
+    }
 }

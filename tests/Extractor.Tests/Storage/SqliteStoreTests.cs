@@ -171,6 +171,33 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void CorrectionsFollowAFileMovedToAnotherFolderButNotANamesake()
+    {
+        using var store = SqliteStore.Open(Db);
+        var moved = _dir.File("new/预算.pdf");
+        var namesake = _dir.File("other/预算.pdf");
+        store.SaveDocument(SampleDocuments.Budget(Pdf(), "sha-1"));
+        store.SaveDocument(SampleDocuments.Budget(namesake, "sha-9"));
+        store.ApplyCorrection(new CorrectionRequest { Path = Pdf(), Page = 2, TableIndex = 0, Row = 3, Col = 3, NewValue = "97.07", Action = CorrectionAction.Type, By = "t" });
+        // The namesake was stored while the original still is: it keeps its own reading.
+        store.SaveDocument(SampleDocuments.Budget(namesake, "sha-10"));
+        Assert.Equal(96.17m, store.QueryBudgetLines(new BudgetLineQuery { File = namesake, CodePrefix = "2080501", Column = "基本支出" }).Single().Amount);
+
+        // The original goes away (here: its row is replaced by a move) and comes back, changed, from another folder.
+        using (var c = new SqliteConnection($"Data Source={Db};Pooling=False"))
+        {
+            c.Open();
+            var id = c.ExecuteScalar<long>("SELECT id FROM documents WHERE path = @p", new { p = Pdf() });
+            foreach (var t in new[] { "issue_cells WHERE issue_id IN (SELECT id FROM validation_issues WHERE document_id = @id)", "validation_issues WHERE document_id = @id",
+                                      "budget_lines WHERE document_id = @id", "cells WHERE document_id = @id", "tables WHERE document_id = @id",
+                                      "pages WHERE document_id = @id", "documents WHERE id = @id" })
+                c.Execute("DELETE FROM " + t, new { id });
+        }
+        store.SaveDocument(SampleDocuments.Budget(moved, "sha-2"));
+        Assert.Equal(97.07m, store.QueryBudgetLines(new BudgetLineQuery { File = moved, CodePrefix = "2080501", Column = "基本支出" }).Single().Amount);
+    }
+
+    [Fact]
     public void DashCorrectionRemovesTheFactAndPageCorrectionRelabelsThePage()
     {
         using var store = SqliteStore.Open(Db);
