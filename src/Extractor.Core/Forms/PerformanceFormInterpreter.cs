@@ -20,10 +20,12 @@ public static partial class PerformanceFormInterpreter
     {
         var projects = new List<Project>();
         var indicators = new List<Indicator>();
+        var index = new CellIndex(table);
         Project? current = null;
         List<Block>? blocks = null;
         var fill = new Dictionary<int, string>();   // last level text per column, for rows left blank under a merge
         var taken = new HashSet<Cell>(ReferenceEqualityComparer.Instance);   // merged score/weight cells already given out
+        var pending = new Dictionary<Block, (string Level1, decimal? Weight, decimal? Score)>();   // group score on a row with no indicator
         bool inIndicators = false;
         string? fundsUnit = null;
 
@@ -36,7 +38,7 @@ public static partial class PerformanceFormInterpreter
 
         for (int r = 0; r < table.RowCount; r++)
         {
-            var cells = RowCells(table, r);
+            var cells = RowCells(index, r);
             var texts = cells.Select(c => TextNorm.Normalize(c.Text)).ToList();
             if (texts.All(t => t.Length == 0)) continue;
             var firstText = texts.First(t => t.Length > 0);
@@ -46,6 +48,7 @@ public static partial class PerformanceFormInterpreter
                 blocks = HeaderBlocks(cells, texts, form);
                 inIndicators = blocks.Count > 0;
                 fill.Clear();
+                pending.Clear();
                 continue;
             }
             if (IsStopRow(firstText)) inIndicators = false;
@@ -100,7 +103,7 @@ public static partial class PerformanceFormInterpreter
             if (!inIndicators || blocks is null) continue;
             foreach (var b in blocks)
             {
-                var ind = ReadIndicator(table, tableIndex, form, r, b, fill, taken, Cur().Name);
+                var ind = ReadIndicator(index, tableIndex, form, r, b, fill, taken, pending, Cur().Name);
                 if (ind is not null) indicators.Add(ind);
             }
         }
@@ -109,7 +112,8 @@ public static partial class PerformanceFormInterpreter
         return new Result(projects.Where(p => p.Name.Length > 0).ToList(), indicators);
     }
 
-    private static Indicator? ReadIndicator(Table table, int tableIndex, FormType form, int r, Block b, Dictionary<int, string> fill, HashSet<Cell> taken, string project)
+    private static Indicator? ReadIndicator(CellIndex table, int tableIndex, FormType form, int r, Block b, Dictionary<int, string> fill,
+        HashSet<Cell> taken, Dictionary<Block, (string Level1, decimal? Weight, decimal? Score)> pending, string project)
     {
         string Level(int col)
         {
@@ -146,16 +150,26 @@ public static partial class PerformanceFormInterpreter
                 case ValueKind.Score when !taken.Contains(cell): score ??= AmountParser.Value(text); scoreCell ??= cell; break;
             }
         }
-        if (name.Length == 0 && target is null && actual is null) return null;
         if (weightCell is not null) taken.Add(weightCell);
         if (scoreCell is not null) taken.Add(scoreCell);
+        if (name.Length == 0 && target is null)
+        {
+            // An empty first row of a group can still carry the group's score (unmerged dumps): keep it for the next row.
+            if (score is not null || weight is not null) pending[b] = (l1, weight, score);
+            return null;
+        }
+        if (pending.TryGetValue(b, out var pend))
+        {
+            pending.Remove(b);
+            if (pend.Level1 == l1) { score ??= pend.Score; weight ??= pend.Weight; }
+        }
         var nameCell = table.At(r, nameCol);
         return new Indicator
         {
             Form = form, Project = project, Period = b.Period, Level1 = l1, Level2 = l2, Name = name,
             Target = target, TargetParsed = target is null ? null : TargetParser.Parse(target),
             Actual = actual, Weight = weight, Score = score, DeviationReason = reason,
-            Cell = new CellRef(table.PageOfRow(r), tableIndex, r, nameCol),
+            Cell = new CellRef(table.Table.PageOfRow(r), tableIndex, r, nameCol),
             RawText = nameCell?.Text ?? "", Confidence = nameCell?.Confidence ?? 1.0,
         };
     }
@@ -216,10 +230,10 @@ public static partial class PerformanceFormInterpreter
     }
 
     /// <summary>The distinct cells of a row, left to right (a merged cell once).</summary>
-    private static List<Cell> RowCells(Table table, int r)
+    private static List<Cell> RowCells(CellIndex table, int r)
     {
         var list = new List<Cell>();
-        for (int c = 0; c < table.ColCount; c++)
+        for (int c = 0; c < table.Table.ColCount; c++)
         {
             var cell = table.At(r, c);
             if (cell is not null && (list.Count == 0 || !ReferenceEquals(list[^1], cell))) list.Add(cell);

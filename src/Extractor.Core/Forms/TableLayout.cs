@@ -16,6 +16,7 @@ public sealed record ColumnGroup(int Index, IReadOnlyList<int> CodeCols, IReadOn
 public sealed class TableLayout
 {
     public required Table Table { get; init; }
+    public required CellIndex Index { get; init; }
     public required string[][] Grid { get; init; }
     public required IReadOnlyList<int> HeaderRows { get; init; }
     public required int FirstDataRow { get; init; }
@@ -125,7 +126,7 @@ public sealed class TableLayout
 
         var layout = new TableLayout
         {
-            Table = table, Grid = grid, HeaderRows = header, FirstDataRow = first, ColumnPaths = paths, Roles = roles,
+            Table = table, Index = new CellIndex(table), Grid = grid, HeaderRows = header, FirstDataRow = first, ColumnPaths = paths, Roles = roles,
             Groups = groups, UnitInTable = unitInTable, ColumnUnits = units,
         };
         layout._skip.UnionWith(skip.Where(r => r >= first));

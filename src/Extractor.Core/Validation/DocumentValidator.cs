@@ -61,7 +61,7 @@ public static class DocumentValidator
         var checks = new List<Check>();
         foreach (var g in doc.BudgetLines.Where(l => l.AmountWan is not null).GroupBy(l => l.Cell.Table))
         {
-            var t = new TableFacts(g.ToList());
+            var t = new TableFacts(g.ToList(), g.Key >= 0 && g.Key < doc.Tables.Count ? TableLayout.Analyze(doc.Tables[g.Key]) : null);
             checks.AddRange(CodeHierarchy(t));
             checks.AddRange(TotalRows(t));
             checks.AddRange(ColumnSums(t));
@@ -133,8 +133,12 @@ public static class DocumentValidator
         public Dictionary<int, List<BudgetLine>> ByCol { get; }
         public Dictionary<int, List<BudgetLine>> ByRow { get; }
         public Dictionary<int, string> Paths { get; }
-        public TableFacts(List<BudgetLine> lines)
+        /// <summary>Label/amount group of each column when the table is at hand (sides of two-sided tables).</summary>
+        public Dictionary<int, int> GroupOfCol { get; } = [];
+        public TableFacts(List<BudgetLine> lines, TableLayout? layout)
         {
+            if (layout is not null)
+                foreach (var g in layout.Groups) foreach (var c in g.AmountCols) GroupOfCol[c] = g.Index;
             Lines = lines;
             Form = lines[0].Form;
             ByCol = lines.GroupBy(l => l.Cell.Col).ToDictionary(g => g.Key, g => g.OrderBy(l => l.Cell.Row).ToList());
@@ -200,9 +204,10 @@ public static class DocumentValidator
             // Siblings: one segment under the same parent, or a child's own 小计/合计 when it is split further.
             var siblings = new List<int>();
             var bySeg = new Dictionary<string, int>();
+            int group = t.GroupOfCol.GetValueOrDefault(totalCol, -1);
             foreach (var (c, p) in cols)
             {
-                if (c == totalCol) continue;
+                if (c == totalCol || t.GroupOfCol.GetValueOrDefault(c, -1) != group) continue;
                 var rest = parent.Length == 0 ? p : p.StartsWith(parent + "/", StringComparison.Ordinal) ? p[(parent.Length + 1)..] : null;
                 if (rest is null || rest.Length == 0) continue;
                 var segs = rest.Split('/');
@@ -383,7 +388,9 @@ public static class DocumentValidator
 
     private static IEnumerable<Check> Scores(DocumentResult doc)
     {
-        foreach (var p in doc.Projects.Where(p => p.TotalScore is not null))
+        // Two projects of one form with the same name cannot be told apart by their indicators: not checked.
+        var duplicated = doc.Projects.GroupBy(p => (p.Form, p.Name)).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        foreach (var p in doc.Projects.Where(p => p.TotalScore is not null && !duplicated.Contains((p.Form, p.Name))))
         {
             var inds = doc.Indicators.Where(i => i.Project == p.Name && i.Form == p.Form && i.Score is not null).ToList();
             if (inds.Count == 0) continue;
