@@ -82,7 +82,7 @@ public class BudgetFormInterpreterTests
     {
         var lines = Read(Fixtures.YqFinalExpenditure, FormType.ExpenditureSummary);
         Assert.Equal(54.09m, One(lines, "合计", "项目支出").AmountWan);
-        var other = lines.Where(l => l.Name == "其他卫生健康支出" && l.Column == "本年支出合计").Select(l => l.Code).ToArray();
+        var other = lines.Where(l => l.Name == "其他卫生健康支出" && l.Column == "本年支出合计").Select(l => l.Code!).ToArray();
         Assert.Equal(["21099", "2109999"], other);
         Assert.DoesNotContain(lines, l => l.Name == "栏次");
     }
