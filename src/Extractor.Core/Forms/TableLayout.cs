@@ -152,7 +152,9 @@ public sealed class TableLayout
         var firstText = cells.FirstOrDefault(t => t.Length > 0) ?? "";
         if (TextNorm.LooksLikeCode(firstText) || TextNorm.StartsWithChineseOrdinal(firstText)) return true;
         if (TotalLabels.Contains(cells[0])) return true;
-        return cells.Any(t => t.Length > 0 && AmountParser.IsNumber(t) && (t.Contains('.') || t.Length >= 3));
+        // A bare year (2024 | 2025 as column headers) is not an amount.
+        return cells.Any(t => t.Length > 0 && AmountParser.IsNumber(t) && (t.Contains('.') || t.Length >= 3)
+            && !(t.Length == 4 && (t.StartsWith("19") || t.StartsWith("20")) && !cells.Any(x => x.Contains('.'))));
     }
 
     private static ColumnRole RoleOf(List<string> headers, List<string> data)

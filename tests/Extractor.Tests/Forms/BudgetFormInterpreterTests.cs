@@ -210,3 +210,44 @@ public class BudgetFormInterpreterTests
         Assert.Equal(11.50m, projects[0].FundsBySourceWan["2025年财政拨款/一般公共预算"]);
     }
 }
+
+public class TableLayoutEdgeTests
+{
+    [Fact]
+    public void BareYearHeadersAreHeadersNotData()
+    {
+        var spec = """
+            项目 | 2024 | 2025
+            一般公共服务支出 | 1.00 | 2.00
+            """;
+        var layout = TableLayout.Analyze(TableSpec.Parse(spec));
+        Assert.Equal(1, layout.FirstDataRow);
+        Assert.Equal(["项目", "2024", "2025"], layout.ColumnPaths.ToArray());
+    }
+
+    [Fact]
+    public void TitleAndUnitRowsInsideTheTableAreNotHeaders()
+    {
+        var spec = """
+            2025年预算支出总表 | < | <
+            单位名称：某中心 | < | 单位：元
+            科目名称 | 合计 | 基本支出
+            合计 | 100.00 | 100.00
+            """;
+        var layout = TableLayout.Analyze(TableSpec.Parse(spec));
+        Assert.Equal("元", layout.UnitInTable);
+        Assert.Equal([2], layout.HeaderRows.ToArray());
+        Assert.Equal("基本支出", layout.ColumnPaths[2]);
+    }
+
+    [Fact]
+    public void EmptyTableGivesNoLines()
+    {
+        var spec = """
+            科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出
+             | 合计 | | |
+            注：本表无数据 | < | < | < | <
+            """;
+        Assert.Empty(BudgetFormInterpreter.Read(TableSpec.Parse(spec), 0, FormType.GovernmentFund, "万元"));
+    }
+}
