@@ -39,6 +39,7 @@ public sealed class TableLayout
     public static TableLayout Analyze(Table table)
     {
         var grid = table.ToGrid();
+        var index = new CellIndex(table);
         var norm = grid.Select(row => row.Select(TextNorm.Normalize).ToArray()).ToArray();
         int rows = table.RowCount, cols = table.ColCount;
         string? unitInTable = null;
@@ -54,7 +55,9 @@ public sealed class TableLayout
             if (nonEmpty.Count == 0) { skip.Add(r); continue; }
             if (IsPreamble(nonEmpty)) { unitInTable ??= UnitDetector.FromText(string.Join(" ", nonEmpty)); skip.Add(r); continue; }
             if (IsMarkerRow(cells)) { skip.Add(r); continue; }
-            if (IsDataRow(cells) || sawWideHeader && cols >= 3 && OnlyFirstColumn(cells))
+            // A 合计 header merged down over the header rows repeats in the grid; only a 合计 cell starting on this row labels data.
+            bool ownFirst = index.At(r, 0) is { } c0 && c0.Row == r;
+            if (IsDataRow(cells, ownFirst) || sawWideHeader && cols >= 3 && OnlyFirstColumn(cells))
             { first = r; break; }
             header.Add(r);
             if (nonEmpty.Count >= 2) sawWideHeader = true;
@@ -126,7 +129,7 @@ public sealed class TableLayout
 
         var layout = new TableLayout
         {
-            Table = table, Index = new CellIndex(table), Grid = grid, HeaderRows = header, FirstDataRow = first, ColumnPaths = paths, Roles = roles,
+            Table = table, Index = index, Grid = grid, HeaderRows = header, FirstDataRow = first, ColumnPaths = paths, Roles = roles,
             Groups = groups, UnitInTable = unitInTable, ColumnUnits = units,
         };
         layout._skip.UnionWith(skip.Where(r => r >= first));
@@ -147,11 +150,14 @@ public sealed class TableLayout
         return ne.Count >= 2 && ne.All(t => t.Length <= 2 && t.All(char.IsAsciiDigit));
     }
 
-    private static bool IsDataRow(string[] cells)
+    private static bool IsDataRow(string[] cells, bool ownFirst)
     {
         var firstText = cells.FirstOrDefault(t => t.Length > 0) ?? "";
         if (TextNorm.LooksLikeCode(firstText) || TextNorm.StartsWithChineseOrdinal(firstText)) return true;
-        if (TotalLabels.Contains(cells[0])) return true;
+        // 合计 opening a row of amounts (or of nothing: an empty form) is data; opening a row of texts it is a header.
+        if (ownFirst && TotalLabels.Contains(cells[0])
+            && cells.Skip(1).All(t => t.Length == 0 || t == cells[0] || AmountParser.Parse(t).Kind is AmountKind.Number or AmountKind.Empty))
+            return true;
         // A bare year (2024 | 2025 as column headers) is not an amount.
         return cells.Any(t => t.Length > 0 && AmountParser.IsNumber(t) && (t.Contains('.') || t.Length >= 3)
             && !(t.Length == 4 && (t.StartsWith("19") || t.StartsWith("20")) && !cells.Any(x => x.Contains('.'))));
@@ -166,7 +172,10 @@ public sealed class TableLayout
             return ColumnRole.Name;
         var ne = data.Where(t => t.Length > 0 && AmountParser.Parse(t).Kind != AmountKind.Empty).ToList();
         if (ne.Count == 0) return ColumnRole.Amount;
-        if (ne.Count(TextNorm.LooksLikeCode) * 10 >= ne.Count * 6 && !headers.Any(h => h.Contains("金额") || h.Contains("数") || h.Contains("计")))
+        // Whole amounts such as 237 look like codes: only a column of several code-shaped values with no header saying
+        // otherwise is taken for codes.
+        if (ne.Count >= 3 && ne.Count(TextNorm.LooksLikeCode) * 10 >= ne.Count * 6
+            && !headers.Any(h => h.Contains("金额") || h.Contains("数") || h.Contains("计") || h.Contains("费") || h.Contains("支出") || h.Contains("收入")))
             return ColumnRole.Code;
         if (ne.Count(t => AmountParser.Parse(t).Kind == AmountKind.NotANumber) * 10 >= ne.Count * 6) return ColumnRole.Name;
         return ColumnRole.Amount;
