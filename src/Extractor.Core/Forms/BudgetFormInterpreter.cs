@@ -64,7 +64,10 @@ public static partial class BudgetFormInterpreter
             if (code.Length == 0) code = null;
         }
         string name = "";
+        if (g.LabelIsLast)
+            foreach (var c in g.NameCols.Reverse()) { var t = TextNorm.Normalize(layout.Grid[r][c]); if (t.Length > 0) { name = t; break; } }
         // A name cell merged down over several rows is a category (收入预算总表); the row's own cell is the label.
+        if (name.Length == 0)
         foreach (var c in g.NameCols)
         {
             var cell = layout.Index.At(r, c);

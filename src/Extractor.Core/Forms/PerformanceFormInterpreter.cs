@@ -28,6 +28,7 @@ public static partial class PerformanceFormInterpreter
         var pending = new Dictionary<Block, (string Level1, decimal? Weight, decimal? Score)>();   // group score on a row with no indicator
         bool inIndicators = false;
         string? fundsUnit = null;
+        int fundsScoreCol = -1;
 
         void Flush() { if (current is not null) projects.Add(current); }
         Project Cur() => current ??= new Project
@@ -53,6 +54,9 @@ public static partial class PerformanceFormInterpreter
             }
             if (IsStopRow(firstText)) inIndicators = false;
 
+            // A funds block headed 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分: its 得分 is the execution score.
+            if (!inIndicators && texts.Contains("得分") && texts.Any(t => t.Contains("预算数") || t.Contains("执行数")))
+                fundsScoreCol = cells[texts.IndexOf("得分")].Col;
             // Key-value cells (not inside the indicator rows, whose names may read like keys).
             for (int i = 0; i < cells.Count && !inIndicators; i++)
             {
@@ -61,6 +65,9 @@ public static partial class PerformanceFormInterpreter
                 else if (key.Contains("(万元)")) fundsUnit = "万元";
                 var value = NextValue(cells, texts, i);
                 var bare = TextNorm.StripPointsNote(Regex.Replace(key, @"\((万元|元)\)$", ""));
+                if (bare == "年度资金总额" && fundsScoreCol >= 0 && Cur().ExecutionScore is null
+                    && AmountParser.Parse(index.Text(r, fundsScoreCol)) is { Kind: AmountKind.Number } fs)
+                    current = Cur() with { ExecutionScore = fs.Value };
                 switch (bare)
                 {
                     case "项目名称" when value is not null && !inIndicators:
@@ -77,14 +84,16 @@ public static partial class PerformanceFormInterpreter
                         current = Cur() with { Period = value }; break;
                     case "项目负责人" or "负责人" when value is not null:
                         current = Cur() with { Manager = value }; break;
-                    case "部门名称" or "单位名称" when value is not null && form == FormType.OverallPerformanceSelfEvaluation:
+                    case "部门名称" or "单位名称" or "部门(单位)名称" when value is not null && form == FormType.OverallPerformanceSelfEvaluation:
                         current = Cur() with { Name = value }; break;
-                    case "年度资金总额" or "项目预算金额" or "年度预算数" or "预算数" or "全年预算数" when value is not null:
+                    case "年度资金总额" or "项目预算金额" or "预算金额" or "年度预算数" or "预算数" or "全年预算数":
+                        if (value is null) break;
                         if (AmountParser.Value(value) is { } f && Cur().TotalFundsWan is null)
                             current = Cur() with { TotalFundsWan = AmountParser.ToWan(f, key.Contains("(元)") ? "元" : key.Contains("(万元)") ? "万元" : fundsUnit ?? "万元") };
                         break;
                     case "项目执行情况" or "预算执行率" or "预算执行情况" when value is not null:
-                        if (AmountParser.Value(value) is { } es) current = Cur() with { ExecutionScore = es };
+                        // The score is the row's last plain number (预算执行率98% may sit between).
+                        if (LastNumber(texts, i + 1) is { } es) current = Cur() with { ExecutionScore = es };
                         break;
                     case "评价等级" or "自评等级" when value is not null:
                         current = Cur() with { Grade = value }; break;
@@ -217,6 +226,13 @@ public static partial class PerformanceFormInterpreter
         || t.StartsWith("评价人员") || t.StartsWith("主要经验") || t.StartsWith("存在问题") || t.StartsWith("项目名称") || t.StartsWith("说明");
 
     private static string KeyOf(string t) => t.TrimEnd(':');
+
+    private static decimal? LastNumber(List<string> texts, int from)
+    {
+        for (int j = texts.Count - 1; j >= from; j--)
+            if (AmountParser.Parse(texts[j]) is { Kind: AmountKind.Number } p) return p.Value;
+        return null;
+    }
 
     /// <summary>The next non-empty distinct cell to the right of cell <paramref name="i"/>, unless it is itself a key.</summary>
     private static string? NextValue(List<Cell> cells, List<string> texts, int i)

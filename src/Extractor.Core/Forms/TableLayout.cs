@@ -7,7 +7,12 @@ namespace Extractor.Forms;
 public enum ColumnRole { Amount = 0, Code, Name, LineNumber }
 
 /// <summary>A label/amount group of columns: two-sided tables (收入 | 支出) and the wide 基本支出决算明细表 have several.</summary>
-public sealed record ColumnGroup(int Index, IReadOnlyList<int> CodeCols, IReadOnlyList<int> NameCols, IReadOnlyList<int> AmountCols);
+/// <remarks><see cref="LabelIsLast"/>: the name columns sit under one merged header (项目名称 over category | item), so the
+/// row's label is its most specific, last, name cell; separate headers name separate attributes and the first one labels.</remarks>
+public sealed record ColumnGroup(int Index, IReadOnlyList<int> CodeCols, IReadOnlyList<int> NameCols, IReadOnlyList<int> AmountCols)
+{
+    public bool LabelIsLast { get; init; }
+}
 
 /// <summary>
 /// The reading of a budget table: which rows are headers, the column path of every column
@@ -74,7 +79,7 @@ public sealed class TableLayout
                 var t = norm[r][c];
                 if (t.Length == 0) continue;
                 headerTexts[c].Add(t);
-                if (TextNorm.IsUnitNote(t) || TextNorm.IsLineMarker(t)) continue;
+                if (IsPathMarker(t)) continue;
                 if (parts.Count > 0 && parts[^1] == t) continue;
                 parts.Add(t);
             }
@@ -107,9 +112,22 @@ public sealed class TableLayout
 
         var groups = new List<ColumnGroup>();
         List<int> codes = [], names = [], amounts = [];
+        var index0 = index;
+        bool SharedHeader(List<int> nameCols)
+        {
+            if (nameCols.Count < 2) return false;
+            foreach (var r in header.AsEnumerable().Reverse())
+            {
+                var cell = index0.At(r, nameCols[0]);
+                if (cell is null || cell.IsEmpty) continue;
+                return cell.Covers(r, nameCols[^1]);
+            }
+            return false;
+        }
         void Close()
         {
-            if (codes.Count + names.Count + amounts.Count > 0) groups.Add(new ColumnGroup(groups.Count, codes, names, amounts));
+            if (codes.Count + names.Count + amounts.Count > 0)
+                groups.Add(new ColumnGroup(groups.Count, codes, names, amounts) { LabelIsLast = SharedHeader(names) });
             codes = []; names = []; amounts = [];
         }
         for (int c = 0; c < cols; c++)
@@ -135,6 +153,10 @@ public sealed class TableLayout
         layout._skip.UnionWith(skip.Where(r => r >= first));
         return layout;
     }
+
+    /// <summary>Header texts that are not part of a column path: unit notes, 栏次/行次, column numbers (CONVENTIONS).</summary>
+    public static bool IsPathMarker(string t) => TextNorm.IsUnitNote(t) || TextNorm.IsLineMarker(t) || t.StartsWith("单位:")
+        || t.StartsWith("金额单位") || t.All(char.IsAsciiDigit);
 
     private static bool OnlyFirstColumn(string[] cells) => cells[0].Length > 0 && cells.Skip(1).All(t => t.Length == 0 || t == cells[0]);
 

@@ -222,7 +222,8 @@ public class TableLayoutEdgeTests
             """;
         var layout = TableLayout.Analyze(TableSpec.Parse(spec));
         Assert.Equal(1, layout.FirstDataRow);
-        Assert.Equal(["项目", "2024", "2025"], layout.ColumnPaths.ToArray());
+        // All-digit header texts are column numbers for the path rule (as the corpus generator writes truth).
+        Assert.Equal(["项目", "", ""], layout.ColumnPaths.ToArray());
     }
 
     [Fact]
@@ -249,5 +250,33 @@ public class TableLayoutEdgeTests
             注：本表无数据 | < | < | < | <
             """;
         Assert.Empty(BudgetFormInterpreter.Read(TableSpec.Parse(spec), 0, FormType.GovernmentFund, "万元"));
+    }
+}
+
+public class LabelChoiceTests
+{
+    [Fact]
+    public void UnderOneMergedHeaderTheItemLabelsTheRowEvenWhenItsCategoryIsOneRowHigh()
+    {
+        var spec = """
+            项目名称 | < | 金额
+            政府性基金 | 小计 | 5.00
+            上年结转和结余资金 | 小计 | 7.00
+            ^ | 其中：动用上年结转和结余资金 | 7.00
+            """;
+        var lines = BudgetFormInterpreter.Read(TableSpec.Parse(spec), 0, FormType.IncomeSummary, "万元");
+        Assert.Equal(["小计", "小计", "其中:动用上年结转和结余资金"], lines.Select(l => l.Name).ToArray());
+    }
+
+    [Fact]
+    public void HeaderPathsDropColumnNumbersAndUnitNotes()
+    {
+        var spec = """
+            项目 | 2024 | 金额单位：万元
+            ^ | 1 | 2
+            一般公共服务支出 | 1.00 | 2.00
+            """;
+        var layout = TableLayout.Analyze(TableSpec.Parse(spec));
+        Assert.Equal(["项目", "", ""], layout.ColumnPaths.ToArray());
     }
 }
