@@ -151,9 +151,16 @@ public static class DocumentValidator
     private static decimal Tol(BudgetLine l) => AmountParser.ToWan(0.01m, l.UnitAsPrinted);
     private static string Where(BudgetLine l) => $"{l.Form.Label()} p{l.Cell.Page} 「{l.Column}」";
 
+    /// <summary>
+    /// Lines of one column path: the wide 基本支出决算明细表 continues a class (310 资本性支出 …) in the next
+    /// side-by-side group, whose amount column has the same path.
+    /// </summary>
+    private static IEnumerable<List<BudgetLine>> ByPath(TableFacts t) =>
+        t.Lines.GroupBy(l => l.Column).Select(g => g.OrderBy(l => l.Cell.Col).ThenBy(l => l.Cell.Row).ToList());
+
     private static IEnumerable<Check> CodeHierarchy(TableFacts t)
     {
-        foreach (var (_, col) in t.ByCol)
+        foreach (var col in ByPath(t))
         {
             var coded = col.Where(l => l.Code is { } c && new SubjectCode(c).IsValid).ToList();
             var codesInTable = t.Lines.Where(l => l.Code is not null).Select(l => l.Code!).ToHashSet();
@@ -177,7 +184,7 @@ public static class DocumentValidator
 
     private static IEnumerable<Check> TotalRows(TableFacts t)
     {
-        foreach (var (_, col) in t.ByCol)
+        foreach (var col in ByPath(t))
         {
             var classes = col.Where(l => l.Level == SubjectLevel.Class).ToList();
             if (classes.Count == 0) continue;
@@ -362,8 +369,10 @@ public static class DocumentValidator
         var incTotal = FirstTotal(FormType.IncomeSummary, l => (IsTotalName(l.Name) || l.Name == "收入总计") && l.Code is null);
         if (Against(incTotal, [incRow.FirstOrDefault(), incGrand], Rules.CrossTableTotal, "收入总表 vs 收支总表") is { } c2) yield return c2;
         var gbTotal = FirstTotal(FormType.GeneralBudgetExpenditure, l => IsTotalName(l.Name) && l.Code is null);
+        // Templates differ in what the 一般公共预算支出表 covers (with or without 上年结转): it must equal one of the
+        // summary's 本年支出合计 amounts or its 一般公共预算 income.
         var spentRows = lines.Where(l => l.Form is FormType.IncomeExpenditureSummary or FormType.FiscalAppropriationSummary
-            && IsSubtotalName(l.Name) && l.Name.Contains("支出"));
+            && ((IsSubtotalName(l.Name) && l.Name.Contains("支出")) || (TextNorm.StripOrdinal(l.Name).StartsWith("一般公共预算") && !l.Column.StartsWith("支出"))));
         if (Against(gbTotal, spentRows, Rules.CrossTableTotal, "一般公共预算支出表 vs 收支总表/财政拨款收支总表") is { } c3) yield return c3;
 
         // 基本支出 of the 一般公共预算支出表 = total of the 基本支出表.
