@@ -110,6 +110,9 @@ public class CorpusTruthMeasurement(ITestOutputHelper output)
                          $"(recall {100.0 * tlHit / Math.Max(1, tlTruth):0.0}%, precision {100.0 * tlHit / Math.Max(1, tlPred):0.0}%); " +
                          $"indicators truth {inTruth}, predicted {inPred}, matched {inHit} (recall {100.0 * inHit / Math.Max(1, inTruth):0.0}%, precision {100.0 * inHit / Math.Max(1, inPred):0.0}%); " +
                          $"validation issues {issues}; misses by form: {string.Join(", ", missByForm.Select(kv => $"{kv.Key} {kv.Value}"))}");
-        Assert.True(tlHit <= tlTruth && inHit <= inTruth);
+        // Tables as drawn must be read (nearly) perfectly: anything lost here is the interpreters' fault.
+        Assert.True(tlHit >= 0.99 * tlTruth, $"budget lines recall {tlHit}/{tlTruth}");
+        Assert.True(inHit >= 0.99 * inTruth, $"indicators recall {inHit}/{inTruth}");
+        Assert.True(tlHit >= 0.99 * tlPred && inHit >= 0.99 * inPred, "precision below 99 %");
     }
 }
