@@ -16,6 +16,7 @@ public static partial class BudgetFormInterpreter
     public static List<BudgetLine> Read(TableLayout layout, int tableIndex, FormType form, string unit)
     {
         var table = layout.Table;
+        var index = layout.Index;
         var lines = new List<BudgetLine>();
         foreach (var r in layout.DataRows())
         {
@@ -24,7 +25,7 @@ public static partial class BudgetFormInterpreter
                 var (code, name) = Label(layout, g, r);
                 foreach (var c in g.AmountCols)
                 {
-                    var cell = table.At(r, c);
+                    var cell = index.At(r, c);
                     if (cell is null || cell.Row != r || cell.Col != c) continue;   // a merged cell counts once
                     var parsed = AmountParser.Parse(cell.Text);
                     if (parsed.Kind != AmountKind.Number) continue;
@@ -63,10 +64,13 @@ public static partial class BudgetFormInterpreter
             if (code.Length == 0) code = null;
         }
         string name = "";
+        if (g.LabelIsLast)
+            foreach (var c in g.NameCols.Reverse()) { var t = TextNorm.Normalize(layout.Grid[r][c]); if (t.Length > 0) { name = t; break; } }
         // A name cell merged down over several rows is a category (收入预算总表); the row's own cell is the label.
+        if (name.Length == 0)
         foreach (var c in g.NameCols)
         {
-            var cell = table.At(r, c);
+            var cell = layout.Index.At(r, c);
             var t = TextNorm.Normalize(cell?.Text);
             if (t.Length == 0 || cell!.RowSpan > 1) continue;
             name = t; break;

@@ -20,12 +20,15 @@ public static partial class PerformanceFormInterpreter
     {
         var projects = new List<Project>();
         var indicators = new List<Indicator>();
+        var index = new CellIndex(table);
         Project? current = null;
         List<Block>? blocks = null;
         var fill = new Dictionary<int, string>();   // last level text per column, for rows left blank under a merge
         var taken = new HashSet<Cell>(ReferenceEqualityComparer.Instance);   // merged score/weight cells already given out
+        var pending = new Dictionary<Block, (string Level1, decimal? Weight, decimal? Score)>();   // group score on a row with no indicator
         bool inIndicators = false;
         string? fundsUnit = null;
+        int fundsScoreCol = -1;
 
         void Flush() { if (current is not null) projects.Add(current); }
         Project Cur() => current ??= new Project
@@ -36,7 +39,7 @@ public static partial class PerformanceFormInterpreter
 
         for (int r = 0; r < table.RowCount; r++)
         {
-            var cells = RowCells(table, r);
+            var cells = RowCells(index, r);
             var texts = cells.Select(c => TextNorm.Normalize(c.Text)).ToList();
             if (texts.All(t => t.Length == 0)) continue;
             var firstText = texts.First(t => t.Length > 0);
@@ -46,10 +49,14 @@ public static partial class PerformanceFormInterpreter
                 blocks = HeaderBlocks(cells, texts, form);
                 inIndicators = blocks.Count > 0;
                 fill.Clear();
+                pending.Clear();
                 continue;
             }
             if (IsStopRow(firstText)) inIndicators = false;
 
+            // A funds block headed 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分: its 得分 is the execution score.
+            if (!inIndicators && texts.Contains("得分") && texts.Any(t => t.Contains("预算数") || t.Contains("执行数")))
+                fundsScoreCol = cells[texts.IndexOf("得分")].Col;
             // Key-value cells (not inside the indicator rows, whose names may read like keys).
             for (int i = 0; i < cells.Count && !inIndicators; i++)
             {
@@ -58,6 +65,9 @@ public static partial class PerformanceFormInterpreter
                 else if (key.Contains("(万元)")) fundsUnit = "万元";
                 var value = NextValue(cells, texts, i);
                 var bare = TextNorm.StripPointsNote(Regex.Replace(key, @"\((万元|元)\)$", ""));
+                if (bare == "年度资金总额" && fundsScoreCol >= 0 && Cur().ExecutionScore is null
+                    && AmountParser.Parse(index.Text(r, fundsScoreCol)) is { Kind: AmountKind.Number } fs)
+                    current = Cur() with { ExecutionScore = fs.Value };
                 switch (bare)
                 {
                     case "项目名称" when value is not null && !inIndicators:
@@ -74,14 +84,16 @@ public static partial class PerformanceFormInterpreter
                         current = Cur() with { Period = value }; break;
                     case "项目负责人" or "负责人" when value is not null:
                         current = Cur() with { Manager = value }; break;
-                    case "部门名称" or "单位名称" when value is not null && form == FormType.OverallPerformanceSelfEvaluation:
+                    case "部门名称" or "单位名称" or "部门(单位)名称" when value is not null && form == FormType.OverallPerformanceSelfEvaluation:
                         current = Cur() with { Name = value }; break;
-                    case "年度资金总额" or "项目预算金额" or "年度预算数" or "预算数" or "全年预算数" when value is not null:
+                    case "年度资金总额" or "项目预算金额" or "预算金额" or "年度预算数" or "预算数" or "全年预算数":
+                        if (value is null) break;
                         if (AmountParser.Value(value) is { } f && Cur().TotalFundsWan is null)
                             current = Cur() with { TotalFundsWan = AmountParser.ToWan(f, key.Contains("(元)") ? "元" : key.Contains("(万元)") ? "万元" : fundsUnit ?? "万元") };
                         break;
                     case "项目执行情况" or "预算执行率" or "预算执行情况" when value is not null:
-                        if (AmountParser.Value(value) is { } es) current = Cur() with { ExecutionScore = es };
+                        // The score is the row's last plain number (预算执行率98% may sit between).
+                        if (LastNumber(texts, i + 1) is { } es) current = Cur() with { ExecutionScore = es };
                         break;
                     case "评价等级" or "自评等级" when value is not null:
                         current = Cur() with { Grade = value }; break;
@@ -100,7 +112,7 @@ public static partial class PerformanceFormInterpreter
             if (!inIndicators || blocks is null) continue;
             foreach (var b in blocks)
             {
-                var ind = ReadIndicator(table, tableIndex, form, r, b, fill, taken, Cur().Name);
+                var ind = ReadIndicator(index, tableIndex, form, r, b, fill, taken, pending, Cur().Name);
                 if (ind is not null) indicators.Add(ind);
             }
         }
@@ -109,7 +121,8 @@ public static partial class PerformanceFormInterpreter
         return new Result(projects.Where(p => p.Name.Length > 0).ToList(), indicators);
     }
 
-    private static Indicator? ReadIndicator(Table table, int tableIndex, FormType form, int r, Block b, Dictionary<int, string> fill, HashSet<Cell> taken, string project)
+    private static Indicator? ReadIndicator(CellIndex table, int tableIndex, FormType form, int r, Block b, Dictionary<int, string> fill,
+        HashSet<Cell> taken, Dictionary<Block, (string Level1, decimal? Weight, decimal? Score)> pending, string project)
     {
         string Level(int col)
         {
@@ -146,16 +159,26 @@ public static partial class PerformanceFormInterpreter
                 case ValueKind.Score when !taken.Contains(cell): score ??= AmountParser.Value(text); scoreCell ??= cell; break;
             }
         }
-        if (name.Length == 0 && target is null && actual is null) return null;
         if (weightCell is not null) taken.Add(weightCell);
         if (scoreCell is not null) taken.Add(scoreCell);
+        if (name.Length == 0 && target is null)
+        {
+            // An empty first row of a group can still carry the group's score (unmerged dumps): keep it for the next row.
+            if (score is not null || weight is not null) pending[b] = (l1, weight, score);
+            return null;
+        }
+        if (pending.TryGetValue(b, out var pend))
+        {
+            pending.Remove(b);
+            if (pend.Level1 == l1) { score ??= pend.Score; weight ??= pend.Weight; }
+        }
         var nameCell = table.At(r, nameCol);
         return new Indicator
         {
             Form = form, Project = project, Period = b.Period, Level1 = l1, Level2 = l2, Name = name,
             Target = target, TargetParsed = target is null ? null : TargetParser.Parse(target),
             Actual = actual, Weight = weight, Score = score, DeviationReason = reason,
-            Cell = new CellRef(table.PageOfRow(r), tableIndex, r, nameCol),
+            Cell = new CellRef(table.Table.PageOfRow(r), tableIndex, r, nameCol),
             RawText = nameCell?.Text ?? "", Confidence = nameCell?.Confidence ?? 1.0,
         };
     }
@@ -204,6 +227,13 @@ public static partial class PerformanceFormInterpreter
 
     private static string KeyOf(string t) => t.TrimEnd(':');
 
+    private static decimal? LastNumber(List<string> texts, int from)
+    {
+        for (int j = texts.Count - 1; j >= from; j--)
+            if (AmountParser.Parse(texts[j]) is { Kind: AmountKind.Number } p) return p.Value;
+        return null;
+    }
+
     /// <summary>The next non-empty distinct cell to the right of cell <paramref name="i"/>, unless it is itself a key.</summary>
     private static string? NextValue(List<Cell> cells, List<string> texts, int i)
     {
@@ -216,10 +246,10 @@ public static partial class PerformanceFormInterpreter
     }
 
     /// <summary>The distinct cells of a row, left to right (a merged cell once).</summary>
-    private static List<Cell> RowCells(Table table, int r)
+    private static List<Cell> RowCells(CellIndex table, int r)
     {
         var list = new List<Cell>();
-        for (int c = 0; c < table.ColCount; c++)
+        for (int c = 0; c < table.Table.ColCount; c++)
         {
             var cell = table.At(r, c);
             if (cell is not null && (list.Count == 0 || !ReferenceEquals(list[^1], cell))) list.Add(cell);

@@ -7,7 +7,12 @@ namespace Extractor.Forms;
 public enum ColumnRole { Amount = 0, Code, Name, LineNumber }
 
 /// <summary>A label/amount group of columns: two-sided tables (收入 | 支出) and the wide 基本支出决算明细表 have several.</summary>
-public sealed record ColumnGroup(int Index, IReadOnlyList<int> CodeCols, IReadOnlyList<int> NameCols, IReadOnlyList<int> AmountCols);
+/// <remarks><see cref="LabelIsLast"/>: the name columns sit under one merged header (项目名称 over category | item), so the
+/// row's label is its most specific, last, name cell; separate headers name separate attributes and the first one labels.</remarks>
+public sealed record ColumnGroup(int Index, IReadOnlyList<int> CodeCols, IReadOnlyList<int> NameCols, IReadOnlyList<int> AmountCols)
+{
+    public bool LabelIsLast { get; init; }
+}
 
 /// <summary>
 /// The reading of a budget table: which rows are headers, the column path of every column
@@ -16,6 +21,7 @@ public sealed record ColumnGroup(int Index, IReadOnlyList<int> CodeCols, IReadOn
 public sealed class TableLayout
 {
     public required Table Table { get; init; }
+    public required CellIndex Index { get; init; }
     public required string[][] Grid { get; init; }
     public required IReadOnlyList<int> HeaderRows { get; init; }
     public required int FirstDataRow { get; init; }
@@ -38,6 +44,7 @@ public sealed class TableLayout
     public static TableLayout Analyze(Table table)
     {
         var grid = table.ToGrid();
+        var index = new CellIndex(table);
         var norm = grid.Select(row => row.Select(TextNorm.Normalize).ToArray()).ToArray();
         int rows = table.RowCount, cols = table.ColCount;
         string? unitInTable = null;
@@ -53,7 +60,9 @@ public sealed class TableLayout
             if (nonEmpty.Count == 0) { skip.Add(r); continue; }
             if (IsPreamble(nonEmpty)) { unitInTable ??= UnitDetector.FromText(string.Join(" ", nonEmpty)); skip.Add(r); continue; }
             if (IsMarkerRow(cells)) { skip.Add(r); continue; }
-            if (IsDataRow(cells) || sawWideHeader && cols >= 3 && OnlyFirstColumn(cells))
+            // A 合计 header merged down over the header rows repeats in the grid; only a 合计 cell starting on this row labels data.
+            bool ownFirst = index.At(r, 0) is { } c0 && c0.Row == r;
+            if (IsDataRow(cells, ownFirst) || sawWideHeader && cols >= 3 && OnlyFirstColumn(cells))
             { first = r; break; }
             header.Add(r);
             if (nonEmpty.Count >= 2) sawWideHeader = true;
@@ -70,7 +79,7 @@ public sealed class TableLayout
                 var t = norm[r][c];
                 if (t.Length == 0) continue;
                 headerTexts[c].Add(t);
-                if (TextNorm.IsUnitNote(t) || TextNorm.IsLineMarker(t)) continue;
+                if (IsPathMarker(t)) continue;
                 if (parts.Count > 0 && parts[^1] == t) continue;
                 parts.Add(t);
             }
@@ -103,9 +112,22 @@ public sealed class TableLayout
 
         var groups = new List<ColumnGroup>();
         List<int> codes = [], names = [], amounts = [];
+        var index0 = index;
+        bool SharedHeader(List<int> nameCols)
+        {
+            if (nameCols.Count < 2) return false;
+            foreach (var r in header.AsEnumerable().Reverse())
+            {
+                var cell = index0.At(r, nameCols[0]);
+                if (cell is null || cell.IsEmpty) continue;
+                return cell.Covers(r, nameCols[^1]);
+            }
+            return false;
+        }
         void Close()
         {
-            if (codes.Count + names.Count + amounts.Count > 0) groups.Add(new ColumnGroup(groups.Count, codes, names, amounts));
+            if (codes.Count + names.Count + amounts.Count > 0)
+                groups.Add(new ColumnGroup(groups.Count, codes, names, amounts) { LabelIsLast = SharedHeader(names) });
             codes = []; names = []; amounts = [];
         }
         for (int c = 0; c < cols; c++)
@@ -125,12 +147,16 @@ public sealed class TableLayout
 
         var layout = new TableLayout
         {
-            Table = table, Grid = grid, HeaderRows = header, FirstDataRow = first, ColumnPaths = paths, Roles = roles,
+            Table = table, Index = index, Grid = grid, HeaderRows = header, FirstDataRow = first, ColumnPaths = paths, Roles = roles,
             Groups = groups, UnitInTable = unitInTable, ColumnUnits = units,
         };
         layout._skip.UnionWith(skip.Where(r => r >= first));
         return layout;
     }
+
+    /// <summary>Header texts that are not part of a column path: unit notes, 栏次/行次, column numbers (CONVENTIONS).</summary>
+    public static bool IsPathMarker(string t) => TextNorm.IsUnitNote(t) || TextNorm.IsLineMarker(t) || t.StartsWith("单位:")
+        || t.StartsWith("金额单位") || t.All(char.IsAsciiDigit);
 
     private static bool OnlyFirstColumn(string[] cells) => cells[0].Length > 0 && cells.Skip(1).All(t => t.Length == 0 || t == cells[0]);
 
@@ -146,12 +172,17 @@ public sealed class TableLayout
         return ne.Count >= 2 && ne.All(t => t.Length <= 2 && t.All(char.IsAsciiDigit));
     }
 
-    private static bool IsDataRow(string[] cells)
+    private static bool IsDataRow(string[] cells, bool ownFirst)
     {
         var firstText = cells.FirstOrDefault(t => t.Length > 0) ?? "";
         if (TextNorm.LooksLikeCode(firstText) || TextNorm.StartsWithChineseOrdinal(firstText)) return true;
-        if (TotalLabels.Contains(cells[0])) return true;
-        return cells.Any(t => t.Length > 0 && AmountParser.IsNumber(t) && (t.Contains('.') || t.Length >= 3));
+        // 合计 opening a row of amounts (or of nothing: an empty form) is data; opening a row of texts it is a header.
+        if (ownFirst && TotalLabels.Contains(cells[0])
+            && cells.Skip(1).All(t => t.Length == 0 || t == cells[0] || AmountParser.Parse(t).Kind is AmountKind.Number or AmountKind.Empty))
+            return true;
+        // A bare year (2024 | 2025 as column headers) is not an amount.
+        return cells.Any(t => t.Length > 0 && AmountParser.IsNumber(t) && (t.Contains('.') || t.Length >= 3)
+            && !(t.Length == 4 && (t.StartsWith("19") || t.StartsWith("20")) && !cells.Any(x => x.Contains('.'))));
     }
 
     private static ColumnRole RoleOf(List<string> headers, List<string> data)
@@ -163,7 +194,10 @@ public sealed class TableLayout
             return ColumnRole.Name;
         var ne = data.Where(t => t.Length > 0 && AmountParser.Parse(t).Kind != AmountKind.Empty).ToList();
         if (ne.Count == 0) return ColumnRole.Amount;
-        if (ne.Count(TextNorm.LooksLikeCode) * 10 >= ne.Count * 6 && !headers.Any(h => h.Contains("金额") || h.Contains("数") || h.Contains("计")))
+        // Whole amounts such as 237 look like codes: only a column of several code-shaped values with no header saying
+        // otherwise is taken for codes.
+        if (ne.Count >= 3 && ne.Count(TextNorm.LooksLikeCode) * 10 >= ne.Count * 6
+            && !headers.Any(h => h.Contains("金额") || h.Contains("数") || h.Contains("计") || h.Contains("费") || h.Contains("支出") || h.Contains("收入")))
             return ColumnRole.Code;
         if (ne.Count(t => AmountParser.Parse(t).Kind == AmountKind.NotANumber) * 10 >= ne.Count * 6) return ColumnRole.Name;
         return ColumnRole.Amount;

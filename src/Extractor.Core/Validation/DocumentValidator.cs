@@ -61,7 +61,7 @@ public static class DocumentValidator
         var checks = new List<Check>();
         foreach (var g in doc.BudgetLines.Where(l => l.AmountWan is not null).GroupBy(l => l.Cell.Table))
         {
-            var t = new TableFacts(g.ToList());
+            var t = new TableFacts(g.ToList(), g.Key >= 0 && g.Key < doc.Tables.Count ? TableLayout.Analyze(doc.Tables[g.Key]) : null);
             checks.AddRange(CodeHierarchy(t));
             checks.AddRange(TotalRows(t));
             checks.AddRange(ColumnSums(t));
@@ -133,8 +133,12 @@ public static class DocumentValidator
         public Dictionary<int, List<BudgetLine>> ByCol { get; }
         public Dictionary<int, List<BudgetLine>> ByRow { get; }
         public Dictionary<int, string> Paths { get; }
-        public TableFacts(List<BudgetLine> lines)
+        /// <summary>Label/amount group of each column when the table is at hand (sides of two-sided tables).</summary>
+        public Dictionary<int, int> GroupOfCol { get; } = [];
+        public TableFacts(List<BudgetLine> lines, TableLayout? layout)
         {
+            if (layout is not null)
+                foreach (var g in layout.Groups) foreach (var c in g.AmountCols) GroupOfCol[c] = g.Index;
             Lines = lines;
             Form = lines[0].Form;
             ByCol = lines.GroupBy(l => l.Cell.Col).ToDictionary(g => g.Key, g => g.OrderBy(l => l.Cell.Row).ToList());
@@ -147,9 +151,16 @@ public static class DocumentValidator
     private static decimal Tol(BudgetLine l) => AmountParser.ToWan(0.01m, l.UnitAsPrinted);
     private static string Where(BudgetLine l) => $"{l.Form.Label()} p{l.Cell.Page} 「{l.Column}」";
 
+    /// <summary>
+    /// Lines of one column path: the wide 基本支出决算明细表 continues a class (310 资本性支出 …) in the next
+    /// side-by-side group, whose amount column has the same path.
+    /// </summary>
+    private static IEnumerable<List<BudgetLine>> ByPath(TableFacts t) =>
+        t.Lines.GroupBy(l => l.Column).Select(g => g.OrderBy(l => l.Cell.Col).ThenBy(l => l.Cell.Row).ToList());
+
     private static IEnumerable<Check> CodeHierarchy(TableFacts t)
     {
-        foreach (var (_, col) in t.ByCol)
+        foreach (var col in ByPath(t))
         {
             var coded = col.Where(l => l.Code is { } c && new SubjectCode(c).IsValid).ToList();
             var codesInTable = t.Lines.Where(l => l.Code is not null).Select(l => l.Code!).ToHashSet();
@@ -173,7 +184,7 @@ public static class DocumentValidator
 
     private static IEnumerable<Check> TotalRows(TableFacts t)
     {
-        foreach (var (_, col) in t.ByCol)
+        foreach (var col in ByPath(t))
         {
             var classes = col.Where(l => l.Level == SubjectLevel.Class).ToList();
             if (classes.Count == 0) continue;
@@ -200,9 +211,10 @@ public static class DocumentValidator
             // Siblings: one segment under the same parent, or a child's own 小计/合计 when it is split further.
             var siblings = new List<int>();
             var bySeg = new Dictionary<string, int>();
+            int group = t.GroupOfCol.GetValueOrDefault(totalCol, -1);
             foreach (var (c, p) in cols)
             {
-                if (c == totalCol) continue;
+                if (c == totalCol || t.GroupOfCol.GetValueOrDefault(c, -1) != group) continue;
                 var rest = parent.Length == 0 ? p : p.StartsWith(parent + "/", StringComparison.Ordinal) ? p[(parent.Length + 1)..] : null;
                 if (rest is null || rest.Length == 0) continue;
                 var segs = rest.Split('/');
@@ -357,8 +369,10 @@ public static class DocumentValidator
         var incTotal = FirstTotal(FormType.IncomeSummary, l => (IsTotalName(l.Name) || l.Name == "收入总计") && l.Code is null);
         if (Against(incTotal, [incRow.FirstOrDefault(), incGrand], Rules.CrossTableTotal, "收入总表 vs 收支总表") is { } c2) yield return c2;
         var gbTotal = FirstTotal(FormType.GeneralBudgetExpenditure, l => IsTotalName(l.Name) && l.Code is null);
+        // Templates differ in what the 一般公共预算支出表 covers (with or without 上年结转): it must equal one of the
+        // summary's 本年支出合计 amounts or its 一般公共预算 income.
         var spentRows = lines.Where(l => l.Form is FormType.IncomeExpenditureSummary or FormType.FiscalAppropriationSummary
-            && IsSubtotalName(l.Name) && l.Name.Contains("支出"));
+            && ((IsSubtotalName(l.Name) && l.Name.Contains("支出")) || (TextNorm.StripOrdinal(l.Name).StartsWith("一般公共预算") && !l.Column.StartsWith("支出"))));
         if (Against(gbTotal, spentRows, Rules.CrossTableTotal, "一般公共预算支出表 vs 收支总表/财政拨款收支总表") is { } c3) yield return c3;
 
         // 基本支出 of the 一般公共预算支出表 = total of the 基本支出表.
@@ -383,7 +397,9 @@ public static class DocumentValidator
 
     private static IEnumerable<Check> Scores(DocumentResult doc)
     {
-        foreach (var p in doc.Projects.Where(p => p.TotalScore is not null))
+        // Two projects of one form with the same name cannot be told apart by their indicators: not checked.
+        var duplicated = doc.Projects.GroupBy(p => (p.Form, p.Name)).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        foreach (var p in doc.Projects.Where(p => p.TotalScore is not null && !duplicated.Contains((p.Form, p.Name))))
         {
             var inds = doc.Indicators.Where(i => i.Project == p.Name && i.Form == p.Form && i.Score is not null).ToList();
             if (inds.Count == 0) continue;

@@ -82,7 +82,7 @@ public class BudgetFormInterpreterTests
     {
         var lines = Read(Fixtures.YqFinalExpenditure, FormType.ExpenditureSummary);
         Assert.Equal(54.09m, One(lines, "合计", "项目支出").AmountWan);
-        var other = lines.Where(l => l.Name == "其他卫生健康支出" && l.Column == "本年支出合计").Select(l => l.Code).ToArray();
+        var other = lines.Where(l => l.Name == "其他卫生健康支出" && l.Column == "本年支出合计").Select(l => l.Code!).ToArray();
         Assert.Equal(["21099", "2109999"], other);
         Assert.DoesNotContain(lines, l => l.Name == "栏次");
     }
@@ -208,5 +208,75 @@ public class BudgetFormInterpreterTests
         Assert.Equal(["急救车司机工资及社保费", "急救设备更新、维护费"], projects.Select(p => p.Name).ToArray());
         Assert.Equal(11.50m, projects[0].TotalFundsWan);
         Assert.Equal(11.50m, projects[0].FundsBySourceWan["2025年财政拨款/一般公共预算"]);
+    }
+}
+
+public class TableLayoutEdgeTests
+{
+    [Fact]
+    public void BareYearHeadersAreHeadersNotData()
+    {
+        var spec = """
+            项目 | 2024 | 2025
+            一般公共服务支出 | 1.00 | 2.00
+            """;
+        var layout = TableLayout.Analyze(TableSpec.Parse(spec));
+        Assert.Equal(1, layout.FirstDataRow);
+        // All-digit header texts are column numbers for the path rule (as the corpus generator writes truth).
+        Assert.Equal(["项目", "", ""], layout.ColumnPaths.ToArray());
+    }
+
+    [Fact]
+    public void TitleAndUnitRowsInsideTheTableAreNotHeaders()
+    {
+        var spec = """
+            2025年预算支出总表 | < | <
+            单位名称：某中心 | < | 单位：元
+            科目名称 | 合计 | 基本支出
+            合计 | 100.00 | 100.00
+            """;
+        var layout = TableLayout.Analyze(TableSpec.Parse(spec));
+        Assert.Equal("元", layout.UnitInTable);
+        Assert.Equal([2], layout.HeaderRows.ToArray());
+        Assert.Equal("基本支出", layout.ColumnPaths[2]);
+    }
+
+    [Fact]
+    public void EmptyTableGivesNoLines()
+    {
+        var spec = """
+            科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出
+             | 合计 | | |
+            注：本表无数据 | < | < | < | <
+            """;
+        Assert.Empty(BudgetFormInterpreter.Read(TableSpec.Parse(spec), 0, FormType.GovernmentFund, "万元"));
+    }
+}
+
+public class LabelChoiceTests
+{
+    [Fact]
+    public void UnderOneMergedHeaderTheItemLabelsTheRowEvenWhenItsCategoryIsOneRowHigh()
+    {
+        var spec = """
+            项目名称 | < | 金额
+            政府性基金 | 小计 | 5.00
+            上年结转和结余资金 | 小计 | 7.00
+            ^ | 其中：动用上年结转和结余资金 | 7.00
+            """;
+        var lines = BudgetFormInterpreter.Read(TableSpec.Parse(spec), 0, FormType.IncomeSummary, "万元");
+        Assert.Equal(["小计", "小计", "其中:动用上年结转和结余资金"], lines.Select(l => l.Name).ToArray());
+    }
+
+    [Fact]
+    public void HeaderPathsDropColumnNumbersAndUnitNotes()
+    {
+        var spec = """
+            项目 | 2024 | 金额单位：万元
+            ^ | 1 | 2
+            一般公共服务支出 | 1.00 | 2.00
+            """;
+        var layout = TableLayout.Analyze(TableSpec.Parse(spec));
+        Assert.Equal(["项目", "", ""], layout.ColumnPaths.ToArray());
     }
 }

@@ -32,6 +32,7 @@ public class DocumentInterpreterTests
         var dir = SeedDir();
         var cases = new (string File, string Unit, int Year, DocumentKind Kind, DocumentLevel Level)[]
         {
+            ("000_b64be4f5967b63e6.txt", "阳泉市紧急医疗救援中心", 2024, DocumentKind.FinalAccount, DocumentLevel.Department),
             ("001_0d2cc0d834baef69.txt", "阳泉市紧急医疗救援中心", 2025, DocumentKind.Budget, DocumentLevel.Unit),
             ("003_9f46298a1159504d.txt", "阳泉市卫生健康委员会", 2024, DocumentKind.Budget, DocumentLevel.Department),
             ("004_fd8141cd2170886d.txt", "阳泉市卫生健康委员会医事管理中心", 2024, DocumentKind.FinalAccount, DocumentLevel.Unit),

@@ -83,3 +83,39 @@ public class PerformanceFormInterpreterTests
         Assert.Equal(("阳泉市卫生健康委员会", "12个"), (i.Project, i.Actual));
     }
 }
+
+public class ExecutionScoreTests
+{
+    private static readonly DocumentInfo Info = new() { UnitName = "某中心" };
+
+    [Fact]
+    public void ExecutionScoreIsTheLastNumberOfItsRow()
+    {
+        var spec = """
+            项目名称 | < | 某项目 | < | <
+            项目执行情况（10分） | < | 预算执行率98.5% | < | 9.9
+            一级指标 | 二级指标 | 三级指标 | 年度指标值 | 自评得分
+            产出指标（50分） | 数量指标 | 完成数 | 3个 | 50
+            总分 | < | < | < | 59.9
+            """;
+        var p = Assert.Single(PerformanceFormInterpreter.Read(TableSpec.Parse(spec), 0, FormType.PerformanceSelfEvaluation, Info).Projects);
+        Assert.Equal((9.9m, 59.9m), (p.ExecutionScore!.Value, p.TotalScore!.Value));
+    }
+
+    [Fact]
+    public void ExecutionScoreFromTheFundsBlock()
+    {
+        var spec = """
+            部门（单位）名称 | < | 某县卫生健康局 | < | < | < | < | <
+            年度预算资金（万元） | < | | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+            ^ | ^ | 年度资金总额 | 1,000.00 | 990.00 | 10 | 99% | 9.9
+            ^ | ^ | 其中：基本支出 | 800.00 | 800.00 | — | — | —
+            一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
+            产出指标 | 数量指标 | 完成数 | 3个 | 3个 | 50 | 50 |
+            """;
+        var r = PerformanceFormInterpreter.Read(TableSpec.Parse(spec), 0, FormType.OverallPerformanceSelfEvaluation, Info);
+        var p = Assert.Single(r.Projects);
+        Assert.Equal(("某县卫生健康局", 9.9m, 1000m), (p.Name, p.ExecutionScore!.Value, p.TotalFundsWan!.Value));
+        Assert.Equal((50m, 50m), (r.Indicators[0].Weight!.Value, r.Indicators[0].Score!.Value));
+    }
+}

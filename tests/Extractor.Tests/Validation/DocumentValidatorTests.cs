@@ -262,3 +262,37 @@ public class DocumentValidatorTests
         Assert.Equal(20 + 19 + 5, doc.BudgetLines.Count);
     }
 }
+
+public class ColumnStyleThreePublicTests
+{
+    // Jiangsu 2019 公开09表 “三公”经费、会议费、培训费支出预算表: one data row, three header levels, 合计 merged down.
+    private const string Spec = """
+        合计 | “三公”经费 | < | < | < | < | < | 会议费 | 培训费
+        ^ | 小计 | 因公出国（境）费 | 公务用车购置及运行维护费 | < | < | 公务接待费 | ^ | ^
+        ^ | ^ | ^ | 小计 | 公务用车购置费 | 公务用车运行维护费 | ^ | ^ | ^
+        1276.7 | 418.26 | 80 | 237 | | 237 | 101.26 | 158.44 | 700
+        """;
+
+    private static List<ValidationIssue> Validate(string spec)
+    {
+        var doc = new DocumentResult { FilePath = "/tmp/js.pdf", Sha256 = "0" };
+        doc.Pages.Add(TableSpec.Page(1, FormType.ThreePublicExpenses, "单位：万元"));
+        doc.Tables.Add(TableSpec.Parse(spec));
+        doc.BudgetLines.AddRange(DocumentInterpreter.Interpret(doc.Pages, doc.Tables).BudgetLines);
+        Assert.Equal(8, doc.BudgetLines.Count);
+        Assert.Contains(doc.BudgetLines, l => l.Column == "“三公”经费/公务用车购置及运行维护费/公务用车运行维护费");
+        Assert.Equal(3, DocumentValidator.BuildChecks(doc).Count(c => c.Rule == DocumentValidator.Rules.ColumnSum));
+        return DocumentValidator.Validate(doc, SubjectCodeDictionary.LoadDefault());
+    }
+
+    [Fact]
+    public void SubtotalsAtEveryLevelHold() => Assert.Empty(Validate(Spec));
+
+    [Fact]
+    public void AMisreadLeafIsSuggested()
+    {
+        var issue = Assert.Single(Validate(Spec.Replace("| | 237 |", "| | 273 |")));
+        Assert.Equal((DocumentValidator.Rules.ColumnSum, "237.00"), (issue.Rule, issue.SuggestedValue));
+        Assert.Equal(new CellRef(1, 0, 3, 5), issue.SuggestionCell);
+    }
+}
