@@ -158,6 +158,23 @@ public class PageFeaturesTests
     }
 }
 
+public class OcrNoiseTests
+{
+    [Fact]
+    public void Noise_is_deterministic_per_seed_and_marks_the_page_scanned()
+    {
+        var page = PageFeaturesTests.TablePage(1, "一般公共预算基本支出预算表", [["科目编码", "科目名称", "金额"], ["30101", "基本工资", "1,015.15"]]);
+        var a = OcrNoise.Perturb(page, new Random(7), 0.3);
+        var b = OcrNoise.Perturb(page, new Random(7), 0.3);
+        Assert.Equal(a.RawText, b.RawText);
+        Assert.NotEqual(page.RawText, a.RawText);
+        Assert.True(a.Scanned);
+        Assert.Equal(page.Tables[0].Cells.Count, a.Tables[0].Cells.Count);
+        Assert.All(a.Tables[0].Cells, c => Assert.Equal(CellSource.Ocr, c.Source));
+        Assert.Equal("abc", OcrNoise.Noisy("abc", new Random(1), 0));
+    }
+}
+
 public class PageClassifierTests
 {
     private static readonly string[][] FunctionalGrid =
