@@ -55,6 +55,7 @@ public sealed class SoftmaxRegression
         double totalWeight = 0;
         for (int i = 0; i < xs.Count; i++) totalWeight += sampleWeights?[i] ?? 1.0;
         var scores = new double[k];
+        var residual = new double[k];
 
         double Evaluate(double[] theta, double[] grad)
         {
@@ -75,10 +76,15 @@ public sealed class SoftmaxRegression
                 loss += sw * (logZ - scores[labels[i]]);
                 for (int c = 0; c < k; c++)
                 {
-                    double r = sw * (Math.Exp(scores[c] - logZ) - (c == labels[i] ? 1 : 0));
-                    if (r == 0) continue;
-                    grad[wLen + c] += r;
-                    for (int j = 0; j < x.Count; j++) grad[x.Indices[j] * k + c] += r * x.Values[j];
+                    residual[c] = sw * (Math.Exp(scores[c] - logZ) - (c == labels[i] ? 1 : 0));
+                    grad[wLen + c] += residual[c];
+                }
+                // Feature-major: each feature's K weights are contiguous.
+                for (int j = 0; j < x.Count; j++)
+                {
+                    var g = grad.AsSpan(x.Indices[j] * k, k);
+                    double v = x.Values[j];
+                    for (int c = 0; c < k; c++) g[c] += residual[c] * v;
                 }
             }
             double reg = 0;
