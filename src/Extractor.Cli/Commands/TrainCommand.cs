@@ -13,6 +13,8 @@ public static class TrainCommand
     /// <summary>The reading stage used for training. Swap for the real page reader when it lands (one line).</summary>
     internal static DocumentReader Reader { get; set; } = TextLayerPageReader.ReadDocument;
     internal static string ReaderName { get; set; } = "text layer (Extractor.Pdf glyphs, TextLayerPageReader)";
+    /// <summary>The stand-in reader has no OCR: scanned corpus pages would come back blank, so they are left out.</summary>
+    internal static bool ReaderReadsScans { get; set; } = false;
 
     public static Command Create()
     {
@@ -56,10 +58,10 @@ public static class TrainCommand
             var test = Path.Combine(corpusDir.FullName, "test");
             if (Directory.Exists(dev))
             {
-                training.AddRange(Log("corpus dev", TrainingData.LoadCorpus(dev, Reader)));
-                if (Directory.Exists(test)) held.Add(("corpus test", Log("corpus test", TrainingData.LoadCorpus(test, Reader))));
+                training.AddRange(Log("corpus dev", TrainingData.LoadCorpus(dev, Reader, ReaderReadsScans)));
+                if (Directory.Exists(test)) held.Add(("corpus test", Log("corpus test", TrainingData.LoadCorpus(test, Reader, ReaderReadsScans))));
             }
-            else training.AddRange(Log("corpus", TrainingData.LoadCorpus(corpusDir.FullName, Reader)));
+            else training.AddRange(Log("corpus", TrainingData.LoadCorpus(corpusDir.FullName, Reader, ReaderReadsScans)));
         }
 
         var labelsPath = labelsFile?.FullName ?? (repo is null ? null : Path.Combine(repo, "corpus", "real-labels.csv"));
