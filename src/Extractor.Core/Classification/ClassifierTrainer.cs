@@ -109,11 +109,18 @@ public static class ClassifierTrainer
         foreach (var doc in pages.GroupBy(p => p.Document).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var ordered = doc.OrderBy(p => p.Content.PageNumber).ToList();
-            var predicted = classifier.Classify(ordered.Select(p => p.Content).ToList());
-            for (int i = 0; i < ordered.Count; i++)
+            // Runs of consecutive pages: a page never continues one that was left out (e.g. an unread scan).
+            for (int start = 0, end; start < ordered.Count; start = end)
             {
-                cm.Add(ordered[i].Label, predicted[i].FormType);
-                if (ordered[i].Label != predicted[i].FormType) mistakes.Add((ordered[i], predicted[i].FormType, predicted[i].Confidence));
+                end = start + 1;
+                while (end < ordered.Count && ordered[end].Content.PageNumber == ordered[end - 1].Content.PageNumber + 1) end++;
+                var run = ordered.GetRange(start, end - start);
+                var predicted = classifier.Classify(run.Select(p => p.Content).ToList());
+                for (int i = 0; i < run.Count; i++)
+                {
+                    cm.Add(run[i].Label, predicted[i].FormType);
+                    if (run[i].Label != predicted[i].FormType) mistakes.Add((run[i], predicted[i].FormType, predicted[i].Confidence));
+                }
             }
         }
         return new EvaluationReport(name, cm, mistakes);

