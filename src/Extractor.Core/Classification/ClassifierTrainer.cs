@@ -50,10 +50,13 @@ public sealed record TrainerOptions
 {
     public double L2 { get; init; } = 1e-3;
     public int MaxIterations { get; init; } = 300;
-    /// <summary>Recorded with the model; the training itself (full-batch L-BFGS from zero) has no randomness.</summary>
+    /// <summary>Seeds the noisy copies; the fit itself (full-batch L-BFGS from zero) has no randomness.</summary>
     public int Seed { get; init; } = 20250101;
     /// <summary>Weight examples by 1/sqrt(class frequency) so that rare forms are not drowned by 文字说明 pages.</summary>
     public bool BalanceClasses { get; init; } = true;
+    /// <summary>Noisy (OCR-like) copies added per training page, drawn from a Random seeded with <see cref="Seed"/>.</summary>
+    public int NoisyCopies { get; init; } = 1;
+    public double NoiseRate { get; init; } = 0.04;
 }
 
 public sealed record EvaluationReport(string Name, ConfusionMatrix Confusion, IReadOnlyList<(LabelledPage Page, FormType Predicted, double Confidence)> Mistakes)
@@ -73,8 +76,12 @@ public static class ClassifierTrainer
         options ??= new TrainerOptions();
         if (pages.Count == 0) throw new ArgumentException("no labelled pages to train on", nameof(pages));
         var classes = FormTypes.All;
-        var xs = pages.Select(p => PageFeatures.Extract(p.Content)).ToList();
-        var ys = pages.Select(p => IndexOf(classes, p.Label)).ToList();
+        var examples = new List<(PageContent Content, FormType Label)>(pages.Select(p => (p.Content, p.Label)));
+        var rng = new Random(options.Seed);
+        for (int copy = 0; copy < options.NoisyCopies; copy++)
+            foreach (var p in pages) examples.Add((OcrNoise.Perturb(p.Content, rng, options.NoiseRate), p.Label));
+        var xs = examples.Select(e => PageFeatures.Extract(e.Content)).ToList();
+        var ys = examples.Select(e => IndexOf(classes, e.Label)).ToList();
         IReadOnlyList<double>? weights = null;
         if (options.BalanceClasses)
         {
@@ -87,6 +94,13 @@ public static class ClassifierTrainer
         return (new PageClassifier(model.Quantized(), classes), fit);
     }
 
+    /// <summary>The same pages with OCR-like noise (see <see cref="OcrNoise"/>), for a rough estimate on scans.</summary>
+    public static List<LabelledPage> WithNoise(IEnumerable<LabelledPage> pages, int seed, double rate)
+    {
+        var rng = new Random(seed);
+        return pages.Select(p => p with { Content = OcrNoise.Perturb(p.Content, rng, rate) }).ToList();
+    }
+
     /// <summary>Classifies each document's pages in page order (continuation rule included) and compares with the truth.</summary>
     public static EvaluationReport Evaluate(PageClassifier classifier, IReadOnlyList<LabelledPage> pages, string name)
     {
@@ -95,11 +109,18 @@ public static class ClassifierTrainer
         foreach (var doc in pages.GroupBy(p => p.Document).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var ordered = doc.OrderBy(p => p.Content.PageNumber).ToList();
-            var predicted = classifier.Classify(ordered.Select(p => p.Content).ToList());
-            for (int i = 0; i < ordered.Count; i++)
+            // Runs of consecutive pages: a page never continues one that was left out (e.g. an unread scan).
+            for (int start = 0, end; start < ordered.Count; start = end)
             {
-                cm.Add(ordered[i].Label, predicted[i].FormType);
-                if (ordered[i].Label != predicted[i].FormType) mistakes.Add((ordered[i], predicted[i].FormType, predicted[i].Confidence));
+                end = start + 1;
+                while (end < ordered.Count && ordered[end].Content.PageNumber == ordered[end - 1].Content.PageNumber + 1) end++;
+                var run = ordered.GetRange(start, end - start);
+                var predicted = classifier.Classify(run.Select(p => p.Content).ToList());
+                for (int i = 0; i < run.Count; i++)
+                {
+                    cm.Add(run[i].Label, predicted[i].FormType);
+                    if (run[i].Label != predicted[i].FormType) mistakes.Add((run[i], predicted[i].FormType, predicted[i].Confidence));
+                }
             }
         }
         return new EvaluationReport(name, cm, mistakes);
@@ -124,6 +145,8 @@ public static class ClassifierTrainer
             ["seed"] = options.Seed,
             ["l2"] = options.L2,
             ["balanceClasses"] = options.BalanceClasses,
+            ["noisyCopies"] = options.NoisyCopies,
+            ["noiseRate"] = options.NoiseRate,
             ["iterations"] = fit.Iterations,
             ["converged"] = fit.Converged,
             ["loss"] = Math.Round(fit.Loss, 6),

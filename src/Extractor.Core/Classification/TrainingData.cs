@@ -74,9 +74,10 @@ public static class TrainingData
 
     /// <summary>
     /// Labelled pages of a generated corpus folder: every <c>*.truth.json</c> (docs/CONVENTIONS.md) with the PDF it
-    /// names beside it. Group = the folder's name (dev, test …).
+    /// names beside it. Group = the folder's name (dev, test …). <paramref name="includeScanned"/> = false skips the
+    /// pages the truth marks as scanned (for a reader without OCR they are blank).
     /// </summary>
-    public static List<LabelledPage> LoadCorpus(string dir, DocumentReader reader)
+    public static List<LabelledPage> LoadCorpus(string dir, DocumentReader reader, bool includeScanned = true)
     {
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"corpus folder not found: {dir}");
         var result = new List<LabelledPage>();
@@ -93,6 +94,7 @@ public static class TrainingData
             foreach (var p in root.GetProperty("pages").EnumerateArray())
             {
                 int n = p.GetProperty("page").GetInt32();
+                if (!includeScanned && p.TryGetProperty("scanned", out var sc) && sc.ValueKind == JsonValueKind.True) continue;
                 var label = p.GetProperty("form_type").GetString() ?? "";
                 if (!FormTypes.TryParse(label, out var type)) throw new InvalidDataException($"{truthPath}: unknown form type '{label}'");
                 if (n < 1 || n > pages.Count) throw new InvalidDataException($"{truthPath}: page {n} outside the PDF's {pages.Count} pages");

@@ -158,6 +158,23 @@ public class PageFeaturesTests
     }
 }
 
+public class OcrNoiseTests
+{
+    [Fact]
+    public void Noise_is_deterministic_per_seed_and_marks_the_page_scanned()
+    {
+        var page = PageFeaturesTests.TablePage(1, "一般公共预算基本支出预算表", [["科目编码", "科目名称", "金额"], ["30101", "基本工资", "1,015.15"]]);
+        var a = OcrNoise.Perturb(page, new Random(7), 0.3);
+        var b = OcrNoise.Perturb(page, new Random(7), 0.3);
+        Assert.Equal(a.RawText, b.RawText);
+        Assert.NotEqual(page.RawText, a.RawText);
+        Assert.True(a.Scanned);
+        Assert.Equal(page.Tables[0].Cells.Count, a.Tables[0].Cells.Count);
+        Assert.All(a.Tables[0].Cells, c => Assert.Equal(CellSource.Ocr, c.Source));
+        Assert.Equal("abc", OcrNoise.Noisy("abc", new Random(1), 0));
+    }
+}
+
 public class PageClassifierTests
 {
     private static readonly string[][] FunctionalGrid =
@@ -260,5 +277,52 @@ public class PageClassifierTests
         Assert.Equal(1, cm[FormType.Narrative, FormType.Cover]);
         Assert.Contains("| 文字说明 |", cm.ToMarkdown());
         Assert.Equal(["文字说明 → 封面目录 ×1"], cm.Errors());
+    }
+}
+
+public class TrainingDataTests
+{
+    [Fact]
+    public void Corpus_truth_pages_pair_with_the_read_pages_and_scans_can_be_skipped()
+    {
+        var dir = Directory.CreateTempSubdirectory("cls-corpus-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "d1.pdf"), "placeholder: the reader below does not open it");
+            File.WriteAllText(Path.Combine(dir, "d1.truth.json"), """
+                { "file": "d1.pdf", "pages": [
+                  { "page": 1, "form_type": "封面目录", "scanned": false },
+                  { "page": 2, "form_type": "收支总表", "scanned": true },
+                  { "page": 3, "form_type": "绩效目标表", "scanned": false } ] }
+                """);
+            // Isolation: a reader that makes three pages instead of opening the placeholder PDF.
+            DocumentReader reader = _ => Enumerable.Range(1, 3).Select(n => PageFeaturesTests.TextPage(n, $"page {n}")).ToList();
+            var all = TrainingData.LoadCorpus(dir, reader);
+            Assert.Equal([FormType.Cover, FormType.IncomeExpenditureSummary, FormType.PerformanceTarget], all.Select(p => p.Label));
+            Assert.Equal([1, 2, 3], all.Select(p => p.Content.PageNumber));
+            var text = TrainingData.LoadCorpus(dir, reader, includeScanned: false);
+            Assert.Equal([1, 3], text.Select(p => p.Content.PageNumber));
+
+            File.WriteAllText(Path.Combine(dir, "d1.truth.json"), """{ "file": "d1.pdf", "pages": [ { "page": 1, "form_type": "某表" } ] }""");
+            Assert.Throws<InvalidDataException>(() => TrainingData.LoadCorpus(dir, reader));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Real_labels_csv_is_parsed_with_its_holdout_line()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "# comment\n# holdout: B;C (training: A)\ndepartment,file,page,form_type\nA,a.pdf,1,封面目录\nB,b.pdf,2,三公经费表\n");
+            var labels = TrainingData.ReadRealLabels(path);
+            Assert.Equal(["B", "C"], labels.HoldoutDepartments.Order());
+            Assert.Equal(["a.pdf"], labels.Training.Select(l => l.File));
+            Assert.Equal(FormType.ThreePublicExpenses, labels.Holdout.Single().Label);
+            File.WriteAllText(path, "department,file,page,form_type\nA,a.pdf,x,封面目录\n");
+            Assert.Throws<InvalidDataException>(() => TrainingData.ReadRealLabels(path));
+        }
+        finally { File.Delete(path); }
     }
 }
