@@ -1,0 +1,509 @@
+using Extractor.Imaging;
+
+namespace Extractor.Tables;
+
+/// <summary>Tunables of <see cref="LatticeDetector"/>, in inches so they hold at any resolution.</summary>
+public sealed record LatticeOptions
+{
+    /// <summary>Shortest ink run kept by the line opening.</summary>
+    public double MinPieceIn { get; init; } = 0.08;
+    /// <summary>Shortest ruling line (after bridging its breaks).</summary>
+    public double MinLineIn { get; init; } = 0.12;
+    /// <summary>Blobs smaller than this in both directions are text or noise, never rules.</summary>
+    public double SmallBlobIn { get; init; } = 0.2;
+    /// <summary>Compact blobs (not elongated) smaller than this are glyphs, even large bold ones.</summary>
+    public double LargeBlobIn { get; init; } = 0.5;
+    /// <summary>Straight runs this long are rules for sure (lifted off before glyph blobs are sorted out).</summary>
+    public double SureRuleIn { get; init; } = 0.5;
+    /// <summary>Largest break bridged inside one rule.</summary>
+    public double BridgeIn { get; init; } = 0.15;
+    /// <summary>How far a line may drift (curvature, residual skew) between two of its pieces.</summary>
+    public double FollowIn { get; init; } = 0.025;
+    /// <summary>Rules closer than this are one boundary (doubled lines, wobble).</summary>
+    public double ClusterIn { get; init; } = 0.04;
+    /// <summary>How close the end of a rule must come to a crossing rule.</summary>
+    public double SnapIn { get; init; } = 0.045;
+    /// <summary>Thicker than this is a filled area, not a rule.</summary>
+    public double MaxThicknessIn { get; init; } = 0.06;
+    /// <summary>Share of a boundary piece that must carry ink for the rule to count as present.</summary>
+    public double Coverage { get; init; } = 0.5;
+    /// <summary>Gray threshold for ink; null = <see cref="Threshold.ForLines"/>.</summary>
+    public int? InkThreshold { get; init; }
+}
+
+/// <summary>
+/// Finds ruled tables on a gray page: ink mask → drop small blobs (text, specks) → horizontal and vertical
+/// line openings → pieces joined along their line (bridging breaks, following slight curvature) → groups of
+/// crossing rules → each group cleaned iteratively (a rule must end on a crossing rule or on an edge shared by
+/// several rules, which rejects seal rings, underlines and stray strokes) → boundaries by clustering
+/// (doubled lines merge) → which boundary pieces carry a rule (missing pieces are merged cells).
+/// </summary>
+public static class LatticeDetector
+{
+    public static IReadOnlyList<Lattice> Detect(GrayImage img, LatticeOptions? options = null) => Detect(img, null, options);
+
+    /// <summary>
+    /// Lattices of a page image; <paramref name="textBoxes"/> (pixels) are blanked first: where the text layer
+    /// says glyphs are, no ruling line can be (bold header text touching the rules would look like rules).
+    /// </summary>
+    public static IReadOnlyList<Lattice> Detect(GrayImage img, IEnumerable<PixelRect>? textBoxes, LatticeOptions? options = null)
+    {
+        var o = options ?? new LatticeOptions();
+        var mask = InkMask(img, o);
+        if (textBoxes is not null) EraseText(mask, textBoxes);
+        return Detect(mask, img.Dpi, o);
+    }
+
+    public static IReadOnlyList<Lattice> Detect(BinaryImage mask, double dpi, LatticeOptions? options = null)
+    {
+        var o = options ?? new LatticeOptions();
+        var (h, v) = FindSegments(mask, dpi, o);
+        return Build(h, v, dpi, o);
+    }
+
+    /// <summary>
+    /// Clears glyph boxes from a mask, except pixels on a straight run much longer than the box (a rule the
+    /// glyph touches or a box that overlaps a rule).
+    /// </summary>
+    public static void EraseText(BinaryImage mask, IEnumerable<PixelRect> boxes)
+    {
+        int w = mask.Width, hgt = mask.Height;
+        var src = mask.Clone().Bits;
+        var hRun = new int[src.Length]; var vRun = new int[src.Length];
+        for (int y = 0; y < hgt; y++)
+            for (int x = 0; x < w;)
+            {
+                if (src[y * w + x] == 0) { x++; continue; }
+                int e = x; while (e < w && src[y * w + e] != 0) e++;
+                for (int k = x; k < e; k++) hRun[y * w + k] = e - x;
+                x = e;
+            }
+        for (int x = 0; x < w; x++)
+            for (int y = 0; y < hgt;)
+            {
+                if (src[y * w + x] == 0) { y++; continue; }
+                int e = y; while (e < hgt && src[e * w + x] != 0) e++;
+                for (int k = y; k < e; k++) vRun[k * w + x] = e - y;
+                y = e;
+            }
+        foreach (var b in boxes)
+        {
+            var c = b.ClipTo(w, hgt);
+            int longH = (int)(1.5 * Math.Max(c.Width, 4)), longV = (int)(1.5 * Math.Max(c.Height, 4));
+            for (int y = c.Y; y < c.Bottom; y++)
+                for (int x = c.X; x < c.Right; x++)
+                {
+                    int i = y * w + x;
+                    if (hRun[i] < longH && vRun[i] < longV) mask.Bits[i] = 0;
+                }
+        }
+    }
+
+    /// <summary>Ink for line finding; falls back to Otsu when the permissive threshold swallows a dark page.</summary>
+    public static BinaryImage InkMask(GrayImage img, LatticeOptions? options = null)
+    {
+        var o = options ?? new LatticeOptions();
+        var hist = Threshold.Histogram(img);
+        int t = o.InkThreshold ?? Threshold.ForLines(hist);
+        long ink = 0;
+        for (int i = 0; i <= t; i++) ink += hist[i];
+        if (o.InkThreshold is null && ink > img.Pixels.Length * 0.25) t = Threshold.Otsu(hist);
+        return Threshold.Binarize(img, t);
+    }
+
+    /// <summary>Horizontal and vertical rule segments (pixels) of a binary page.</summary>
+    public static (List<RuleSegment> H, List<RuleSegment> V) FindSegments(BinaryImage mask, double dpi, LatticeOptions? options = null)
+    {
+        var o = options ?? new LatticeOptions();
+        int small = Px(o.SmallBlobIn, dpi), big = Px(o.LargeBlobIn, dpi);
+        int piece = Math.Max(4, Px(o.MinPieceIn, dpi));
+        // Glyphs touching the grid join its blob; lift the certain (long) rules off first so they stand alone.
+        int sure = Px(o.SureRuleIn, dpi);
+        var sureRules = Morphology.OpenHorizontal(mask, sure).Or(Morphology.OpenVertical(mask, sure));
+        var rest = mask.Minus(Morphology.Dilate(sureRules, 1, 1));
+        var clean = mask.Clone();
+        foreach (var c in ConnectedComponents.Label(rest, out var labels))
+        {
+            int longSide = Math.Max(c.Box.Width, c.Box.Height), shortSide = Math.Max(1, Math.Min(c.Box.Width, c.Box.Height));
+            // Glyphs are compact dense blobs; pieces of rules are thin and elongated. A junction of a broken grid is
+            // compact too, but sparse and made of runs spanning its box: keep those.
+            bool compact = longSide < big && longSide < 4 * shortSide && c.Pixels > 0.18 * c.Box.Width * c.Box.Height;
+            bool thinPiece = longSide >= piece && longSide >= 4 * shortSide;   // a faint rule broken into bits
+            if (longSide < small && !thinPiece || compact && LongRunShare(labels, mask.Width, c) < 0.6) Erase(clean, labels, c);
+        }
+
+        var hMask = Morphology.OpenHorizontal(clean, piece);
+        var vMask = Morphology.OpenVertical(clean, piece);
+        var h = Join(Pieces(hMask, true, dpi, o), dpi, o);
+        var v = Join(Pieces(vMask, false, dpi, o), dpi, o);
+        return (h, v);
+    }
+
+    private static int Px(double inches, double dpi) => Math.Max(1, (int)Math.Round(inches * dpi));
+
+    // Share of a blob's pixels lying on runs that cross most of its box (rows for width, columns for height).
+    private static double LongRunShare(int[] labels, int width, Component c)
+    {
+        var b = c.Box;
+        int minH = (int)Math.Ceiling(0.8 * b.Width), minV = (int)Math.Ceiling(0.8 * b.Height);
+        long inLong = 0;
+        for (int y = b.Y; y < b.Bottom; y++)
+        {
+            int run = 0;
+            for (int x = b.X; x <= b.Right; x++)
+            {
+                if (x < b.Right && labels[y * width + x] == c.Id) { run++; continue; }
+                if (run >= minH) inLong += run;
+                run = 0;
+            }
+        }
+        for (int x = b.X; x < b.Right; x++)
+        {
+            int run = 0;
+            for (int y = b.Y; y <= b.Bottom; y++)
+            {
+                if (y < b.Bottom && labels[y * width + x] == c.Id) { run++; continue; }
+                if (run >= minV) inLong += run;
+                run = 0;
+            }
+        }
+        return (double)inLong / c.Pixels;
+    }
+
+    // Clears the pixels of one blob.
+    private static void Erase(BinaryImage clean, int[] labels, Component c)
+    {
+        var box = c.Box;
+        for (int y = box.Y; y < box.Bottom; y++)
+        {
+            int o = y * clean.Width;
+            for (int x = box.X; x < box.Right; x++) if (labels[o + x] == c.Id) clean.Bits[o + x] = 0;
+        }
+    }
+
+    // One segment per blob of the opened mask; its position and thickness are medians over its scanlines, so a
+    // stroke or seal arc touching the rule neither shifts nor thickens it.
+    private static List<RuleSegment> Pieces(BinaryImage lines, bool horizontal, double dpi, LatticeOptions o)
+    {
+        double maxThick = Math.Max(2, o.MaxThicknessIn * dpi);
+        var list = new List<RuleSegment>();
+        var comps = ConnectedComponents.Label(lines, out var labels);
+        int w = lines.Width;
+        var centres = new List<double>(); var widths = new List<int>();
+        foreach (var c in comps)
+        {
+            centres.Clear(); widths.Clear();
+            var b = c.Box;
+            int n = horizontal ? b.Width : b.Height;
+            for (int i = 0; i < n; i++)
+            {
+                int count = 0; long sum = 0;
+                if (horizontal)
+                {
+                    int x = b.X + i;
+                    for (int y = b.Y; y < b.Bottom; y++) if (labels[y * w + x] == c.Id) { count++; sum += y; }
+                }
+                else
+                {
+                    int o2 = (b.Y + i) * w;
+                    for (int x = b.X; x < b.Right; x++) if (labels[o2 + x] == c.Id) { count++; sum += x; }
+                }
+                if (count == 0) continue;
+                centres.Add((double)sum / count); widths.Add(count);
+            }
+            if (centres.Count == 0) continue;
+            centres.Sort(); widths.Sort();
+            double thick = widths[widths.Count / 2];
+            if (thick > maxThick) continue;
+            double pos = centres[centres.Count / 2];
+            list.Add(horizontal
+                ? new RuleSegment(true, pos, b.X, b.Right, thick)
+                : new RuleSegment(false, pos, b.Y, b.Bottom, thick));
+        }
+        return list;
+    }
+
+    // Joins collinear pieces (a broken or wavy rule) into segments and drops those still too short.
+    private static List<RuleSegment> Join(List<RuleSegment> pieces, double dpi, LatticeOptions o)
+    {
+        double follow = Math.Max(1.5, o.FollowIn * dpi);
+        int bridge = Px(o.BridgeIn, dpi), minLine = Px(o.MinLineIn, dpi);
+        pieces.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var open = new List<Acc>();
+        foreach (var p in pieces)
+        {
+            Acc? best = null; double bestD = double.MaxValue;
+            foreach (var s in open)
+            {
+                int gap = p.Start - s.End;
+                if (gap > bridge) continue;
+                // A real break is shorter than the pieces around it; stacked digits (1 over 1) are not a rule.
+                if (gap > 2 && (p.Length < minLine || s.LastLen < minLine || gap >= Math.Min(p.Length, s.LastLen))) continue;
+                double d = Math.Abs(s.LastPos - p.Pos);
+                if (d <= follow && d < bestD) { best = s; bestD = d; }
+            }
+            if (best is null) open.Add(new Acc(p));
+            else best.Add(p);
+        }
+        var result = new List<RuleSegment>();
+        foreach (var s in open)
+            if (s.End - s.Start >= minLine)
+                result.Add(new RuleSegment(s.Horizontal, s.PosSum / s.LenSum, s.Start, s.End, s.ThickSum / s.LenSum));
+        return result;
+    }
+
+    private sealed class Acc
+    {
+        public bool Horizontal; public int Start, End, LastLen; public double LastPos, PosSum, LenSum, ThickSum;
+        public Acc(RuleSegment p) { Horizontal = p.Horizontal; Start = p.Start; End = p.End; LastPos = p.Pos; Add(p, first: true); }
+        public void Add(RuleSegment p, bool first = false)
+        {
+            if (!first) { Start = Math.Min(Start, p.Start); End = Math.Max(End, p.End); LastPos = p.Pos; }
+            LastLen = p.Length;
+            PosSum += p.Pos * p.Length; LenSum += p.Length; ThickSum += p.Thickness * p.Length;
+        }
+    }
+
+    /// <summary>Lattices from rule segments: grouping by crossings, iterative cleaning, boundaries, rule presence.</summary>
+    public static List<Lattice> Build(List<RuleSegment> hSegs, List<RuleSegment> vSegs, double dpi, LatticeOptions? options = null)
+    {
+        var o = options ?? new LatticeOptions();
+        double snap = Math.Max(2, o.SnapIn * dpi), cluster = Math.Max(2, o.ClusterIn * dpi);
+
+        var all = new List<RuleSegment>(hSegs.Count + vSegs.Count);
+        all.AddRange(hSegs); all.AddRange(vSegs);
+        var parent = Enumerable.Range(0, all.Count).ToArray();
+        int Root(int i) { while (parent[i] != i) { parent[i] = parent[parent[i]]; i = parent[i]; } return i; }
+        for (int i = 0; i < hSegs.Count; i++)
+            for (int j = 0; j < vSegs.Count; j++)
+                if (Cross(hSegs[i], vSegs[j], snap, 0.2 * dpi, 1.0 * dpi))
+                {
+                    int a = Root(i), b = Root(hSegs.Count + j);
+                    if (a != b) parent[a] = b;
+                }
+        var groups = new Dictionary<int, List<RuleSegment>>();
+        for (int i = 0; i < all.Count; i++)
+        {
+            int r = Root(i);
+            if (!groups.TryGetValue(r, out var g)) groups[r] = g = [];
+            g.Add(all[i]);
+        }
+
+        var lattices = new List<Lattice>();
+        foreach (var g in groups.Values)
+        {
+            var h = g.Where(s => s.Horizontal).ToList();
+            var v = g.Where(s => !s.Horizontal).ToList();
+            if (h.Count < 2 && v.Count < 2) continue;
+            var lat = BuildOne(h, v, dpi, snap, cluster, o);
+            if (lat is not null) lattices.AddRange(lat);
+        }
+        lattices.Sort((a, b) => a.Ys[0] != b.Ys[0] ? a.Ys[0].CompareTo(b.Ys[0]) : a.Xs[0].CompareTo(b.Xs[0]));
+        return lattices;
+    }
+
+    // Whether two rules meet; a long rule may stop short of the other by a broken-off piece.
+    private static bool Cross(RuleSegment h, RuleSegment v, double snap, double longTol, double longRule)
+    {
+        double th = h.Length >= longRule ? longTol : snap, tv = v.Length >= longRule ? longTol : snap;
+        return v.Pos >= h.Start - th && v.Pos <= h.End + th && h.Pos >= v.Start - tv && h.Pos <= v.End + tv;
+    }
+
+    private static IEnumerable<Lattice>? BuildOne(List<RuleSegment> h, List<RuleSegment> v, double dpi, double snap, double cluster, LatticeOptions o)
+    {
+        Lattice? lat = null;
+        for (int iter = 0; iter < 12; iter++)
+        {
+            int before = h.Count + v.Count;
+            (h, v) = Validate(h, v, snap, cluster, dpi, o);
+            if (h.Count == 0 || v.Count == 0) return null;
+            var asm = Assemble(h, v, dpi, snap, cluster, o);
+            if (asm is null) return null;
+            lat = asm.Lattice;
+            // A column rule drawn in a single row (or a row rule over a single column) is a glyph stroke
+            // that happened to reach the rules, not a boundary: drop its rules and look again.
+            var badX = new HashSet<int>(); var badY = new HashSet<int>();
+            if (lat.Rows >= 2)
+                for (int i = 1; i < lat.Cols; i++)
+                    if (Enumerable.Range(0, lat.Rows).Count(j => lat.VRule[i, j]) < 2) badX.Add(i);
+            if (lat.Cols >= 2)
+                for (int i = 1; i < lat.Rows; i++)
+                    if (Enumerable.Range(0, lat.Cols).Count(j => lat.HRule[i, j]) < 2) badY.Add(i);
+            // Rows and columns too thin to hold text: glyph strokes (目, 田) or a rule drawn twice; drop the weaker side.
+            Slivers(lat.Xs, i => asm.Support(false, i), 0.1 * dpi, badX);
+            Slivers(lat.Ys, i => asm.Support(true, i), 0.08 * dpi, badY);
+            if (badX.Count > 0) { var drop = badX.SelectMany(i => asm.ColRules[i]).ToHashSet(); v = v.Where(s => !drop.Contains(s)).ToList(); }
+            if (badY.Count > 0) { var drop = badY.SelectMany(i => asm.RowRules[i]).ToHashSet(); h = h.Where(s => !drop.Contains(s)).ToList(); }
+            if (h.Count + v.Count == before) break;
+        }
+        if (lat is null) return null;
+
+        // Big title glyphs give short crossing strokes: a table is at least an inch wide, its rows text-high.
+        var X = lat.Xs; var Y = lat.Ys;
+        if (X[^1] - X[0] < 1.0 * dpi || Y[^1] - Y[0] < 0.15 * dpi) return null;
+        // Rules of a table run across it; strokes of large glyphs are short: the long ones must frame it.
+        double w = X[^1] - X[0], hgt = Y[^1] - Y[0];
+        if (h.Count(s => s.Length >= 0.6 * w) < 2 || !v.Any(s => s.Length >= 0.6 * hgt)) return null;
+        var rowH = Enumerable.Range(0, lat.Rows).Select(i => Y[i + 1] - Y[i]).OrderBy(x => x).ToArray();
+        if (rowH[rowH.Length / 2] < 0.1 * dpi) return null;
+        return [lat];
+    }
+
+    private static void Slivers(double[] bounds, Func<int, double> support, double min, HashSet<int> bad)
+    {
+        int n = bounds.Length;
+        for (int i = 0; i + 1 < n; i++)
+        {
+            if (bounds[i + 1] - bounds[i] >= min) continue;
+            int weaker = i == 0 ? i + 1 : i + 1 == n - 1 ? i : support(i) < support(i + 1) ? i : i + 1;
+            if (weaker == 0 || weaker == n - 1) continue;
+            bad.Add(weaker);
+        }
+    }
+
+    // Keeps the rules whose both ends land on a crossing rule or on an edge where several rules end together.
+    private static (List<RuleSegment>, List<RuleSegment>) Validate(List<RuleSegment> h, List<RuleSegment> v, double snap, double cluster, double dpi, LatticeOptions o)
+    {
+        // A rule an inch long is no glyph stroke or seal arc: keep it even when a broken-off end falls short of
+        // the crossing rule or a touching glyph stroke lengthens it.
+        double longRule = 1.0 * dpi;
+        bool Ends(RuleSegment s, double[] anchors) =>
+            s.Length >= longRule || Near(s.Start, anchors, snap) && Near(s.End, anchors, snap);
+        for (int iter = 0; iter < 8; iter++)
+        {
+            var xs = Cluster(v, cluster);
+            var ys = Cluster(h, cluster);
+            var ax = xs.Concat(SharedEnds(h, snap, xs)).ToArray();
+            var ay = ys.Concat(SharedEnds(v, snap, ys)).ToArray();
+            var h2 = h.Where(s => Ends(s, ax)).ToList();
+            var v2 = v.Where(s => Ends(s, ay)).ToList();
+            bool same = h2.Count == h.Count && v2.Count == v.Count;
+            h = h2; v = v2;
+            if (same) break;
+        }
+        return (h, v);
+    }
+
+    // Boundaries (clustered rules plus undrawn outer edges) and which boundary pieces carry a rule.
+    private sealed record Assembly(Lattice Lattice, List<RuleSegment>[] RowRules, List<RuleSegment>[] ColRules)
+    {
+        public double Support(bool row, int i) => (row ? RowRules : ColRules)[i].Sum(s => (double)s.Length);
+    }
+
+    private static Assembly? Assemble(List<RuleSegment> h, List<RuleSegment> v, double dpi, double snap, double cluster, LatticeOptions o)
+    {
+        var xs = Cluster(v, cluster); var ys = Cluster(h, cluster);
+        var bx = xs.ToList(); var by = ys.ToList();
+        if (bx.Count > 0)
+        {
+            double lo = bx.Min() - snap, hi = bx.Max() + snap;
+            foreach (var x in SharedEnds(h, snap, xs)) if (x < lo || x > hi) bx.Add(x);
+        }
+        if (by.Count > 0)
+        {
+            double lo = by.Min() - snap, hi = by.Max() + snap;
+            foreach (var y in SharedEnds(v, snap, ys)) if (y < lo || y > hi) by.Add(y);
+        }
+        bx.Sort(); by.Sort();
+        if (bx.Count < 2 || by.Count < 2) return null;
+        var X = bx.ToArray(); var Y = by.ToArray();
+        var rowRules = Members(h, Y); var colRules = Members(v, X);
+
+        var hRule = new bool[Y.Length, X.Length - 1];
+        var vRule = new bool[X.Length, Y.Length - 1];
+        for (int i = 0; i < Y.Length; i++)
+            for (int j = 0; j < X.Length - 1; j++)
+                hRule[i, j] = i == 0 || i == Y.Length - 1 || Covered(rowRules[i], X[j], X[j + 1], snap, o.Coverage);
+        for (int i = 0; i < X.Length; i++)
+            for (int j = 0; j < Y.Length - 1; j++)
+                vRule[i, j] = i == 0 || i == X.Length - 1 || Covered(colRules[i], Y[j], Y[j + 1], snap, o.Coverage);
+        double thick = Median(h.Concat(v).Select(s => s.Thickness));
+        var lat = new Lattice { Xs = X, Ys = Y, HRule = hRule, VRule = vRule, Dpi = dpi, RuleThickness = thick };
+        return new Assembly(lat, rowRules, colRules);
+    }
+
+    // Each rule belongs to its nearest boundary.
+    private static List<RuleSegment>[] Members(List<RuleSegment> segs, double[] bounds)
+    {
+        var m = new List<RuleSegment>[bounds.Length];
+        for (int i = 0; i < m.Length; i++) m[i] = [];
+        foreach (var s in segs)
+        {
+            int best = 0;
+            for (int i = 1; i < bounds.Length; i++) if (Math.Abs(bounds[i] - s.Pos) < Math.Abs(bounds[best] - s.Pos)) best = i;
+            m[best].Add(s);
+        }
+        return m;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var a = values.OrderBy(x => x).ToArray();
+        return a.Length == 0 ? 1 : a[a.Length / 2];
+    }
+
+    // Positions of rules of one direction, chained when closer than `tol`, weighted by length.
+    private static double[] Cluster(List<RuleSegment> segs, double tol)
+    {
+        var s = segs.OrderBy(x => x.Pos).ToList();
+        var result = new List<double>();
+        int i = 0;
+        while (i < s.Count)
+        {
+            double sum = s[i].Pos * s[i].Length, w = s[i].Length, last = s[i].Pos;
+            int j = i + 1;
+            while (j < s.Count && s[j].Pos - last <= tol) { sum += s[j].Pos * s[j].Length; w += s[j].Length; last = s[j].Pos; j++; }
+            result.Add(sum / w);
+            i = j;
+        }
+        return result.ToArray();
+    }
+
+    // Edge positions where three or more rules end together away from any crossing rule: an undrawn border.
+    private static List<double> SharedEnds(List<RuleSegment> segs, double snap, double[] crossing)
+    {
+        var ends = new List<double>();
+        foreach (var s in segs)
+        {
+            if (!Near(s.Start, crossing, snap)) ends.Add(s.Start);
+            if (!Near(s.End, crossing, snap)) ends.Add(s.End);
+        }
+        ends.Sort();
+        var result = new List<double>();
+        int i = 0;
+        while (i < ends.Count)
+        {
+            int j = i;
+            while (j + 1 < ends.Count && ends[j + 1] - ends[i] <= 2 * snap) j++;
+            if (j - i + 1 >= 3) result.Add(ends.Skip(i).Take(j - i + 1).Average());
+            i = j + 1;
+        }
+        return result;
+    }
+
+    private static bool Near(double p, double[] anchors, double tol)
+    {
+        foreach (var a in anchors) if (Math.Abs(a - p) <= tol) return true;
+        return false;
+    }
+
+    private static bool Covered(List<RuleSegment> segs, double a, double b, double snap, double share)
+    {
+        double lo = a + snap, hi = b - snap;
+        if (hi <= lo) { lo = (a + b) / 2 - 1; hi = lo + 2; }
+        var parts = new List<(double, double)>();
+        foreach (var s in segs)
+            if (s.End > lo && s.Start < hi)
+                parts.Add((Math.Max(lo, s.Start), Math.Min(hi, s.End)));
+        if (parts.Count == 0) return false;
+        parts.Sort();
+        double covered = 0, curS = parts[0].Item1, curE = parts[0].Item2;
+        foreach (var (s, e) in parts.Skip(1))
+        {
+            if (s > curE) { covered += curE - curS; curS = s; curE = e; }
+            else curE = Math.Max(curE, e);
+        }
+        covered += curE - curS;
+        return covered >= share * (hi - lo);
+    }
+}

@@ -1,0 +1,173 @@
+using Extractor.Domain;
+
+namespace Extractor.Tables;
+
+/// <summary>
+/// Joins tables that run over several pages: a page's first table continues the previous page's last table when
+/// nothing titled comes between them and its column edges line up with the earlier table's (the same edges, or a
+/// subset of them where a continuation page merged columns). Header rows repeated on the continuation are dropped.
+/// </summary>
+public static class TableJoiner
+{
+    /// <summary>Column edges must agree within this many points.</summary>
+    public const double EdgeTolerancePt = 4;
+
+    public static List<Table> Join(IReadOnlyList<PageContent> pages)
+    {
+        var result = new List<Table>();
+        Chain? chain = null;
+        PageContent? prevPage = null;
+        foreach (var page in pages.OrderBy(p => p.PageNumber))
+        {
+            for (int i = 0; i < page.Tables.Count; i++)
+            {
+                var t = page.Tables[i];
+                int[]? map = null;
+                bool continues = i == 0 && chain is not null && prevPage is not null
+                    && page.PageNumber == prevPage.PageNumber + 1
+                    && chain.Last.Page == prevPage.PageNumber && chain.Last.Index == prevPage.Tables.Count - 1
+                    && !HasTitleBelow(prevPage, prevPage.Tables[^1]) && !HasTitleAbove(page, t)
+                    && (map = MapColumns(chain.Edges, Edges(t))) is not null;
+                if (continues)
+                {
+                    chain!.Append(t, map!);
+                    MarkContinuation(page, i);
+                }
+                else
+                {
+                    if (chain is not null) result.Add(chain.ToTable());
+                    chain = new Chain(t);
+                }
+            }
+            prevPage = page;
+        }
+        if (chain is not null) result.Add(chain.ToTable());
+        return result;
+    }
+
+    // PageContent.Tables is read-only to consumers; the reader builds it as a List, so flag the continuation in place.
+    private static void MarkContinuation(PageContent page, int index)
+    {
+        if (page.Tables is List<Table> list && !list[index].ContinuesPrevious)
+        {
+            var t = list[index];
+            list[index] = new Table
+            {
+                Page = t.Page, Index = t.Index, RowCount = t.RowCount, ColCount = t.ColCount, Cells = t.Cells,
+                Box = t.Box, RowPages = t.RowPages, ContinuesPrevious = true,
+            };
+        }
+    }
+
+    /// <summary>A title-like line (several CJK characters) between the top of the page and the table.</summary>
+    private static bool HasTitleAbove(PageContent page, Table t) =>
+        page.Lines.Any(l => l.Box.Bottom <= t.Box.Y + 1 && IsTitleLike(l.Text));
+
+    /// <summary>Text after the table on its page (a note, the next title) ends it.</summary>
+    private static bool HasTitleBelow(PageContent page, Table t) =>
+        page.Lines.Any(l => l.Box.Y >= t.Box.Bottom - 1 && IsTitleLike(l.Text));
+
+    // Page numbers ("— 3 —", "第 3 页"), lone units and table numbers ("表一", "续表") are not titles.
+    private static bool IsTitleLike(string text)
+    {
+        var s = new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
+        if (s.StartsWith("续表") || s.StartsWith("单位")) return false;
+        if (s.Length <= 3) return false;
+        int cjk = s.Count(c => c >= '\u4E00' && c <= '\u9FFF');
+        if (cjk < 4) return false;
+        return !System.Text.RegularExpressions.Regex.IsMatch(s, @"^第?\d+页");
+    }
+
+    /// <summary>Left edges of each column plus the right edge of the last, from the cells' boxes (points).</summary>
+    public static double[] Edges(Table t)
+    {
+        var edges = new double[t.ColCount + 1];
+        var seen = new bool[t.ColCount + 1];
+        foreach (var c in t.Cells)
+        {
+            Set(c.Col, c.Box.X);
+            Set(c.Col + c.ColSpan, c.Box.Right);
+        }
+        for (int i = 0; i <= t.ColCount; i++)
+            if (!seen[i]) edges[i] = i > 0 ? edges[i - 1] : 0;
+        return edges;
+
+        void Set(int i, double v)
+        {
+            if (i < 0 || i > t.ColCount || seen[i]) return;
+            edges[i] = v; seen[i] = true;
+        }
+    }
+
+    /// <summary>
+    /// For each edge of <paramref name="next"/>, the index of the equal edge of <paramref name="head"/>; null when
+    /// the outer edges differ or an inner edge has no counterpart (a different table).
+    /// </summary>
+    public static int[]? MapColumns(double[] head, double[] next)
+    {
+        if (head.Length < 2 || next.Length < 2) return null;
+        var map = new int[next.Length];
+        int k = 0;
+        for (int i = 0; i < next.Length; i++)
+        {
+            while (k < head.Length && head[k] < next[i] - EdgeTolerancePt) k++;
+            if (k >= head.Length || Math.Abs(head[k] - next[i]) > EdgeTolerancePt) return null;
+            map[i] = k;
+        }
+        if (map[0] != 0 || map[^1] != head.Length - 1) return null;
+        return map;
+    }
+
+    private sealed class Chain
+    {
+        private readonly Table _head;
+        private readonly List<Cell> _cells;
+        private readonly List<int> _rowPages;
+        private int _rows;
+        public Table Last { get; private set; }
+        public double[] Edges { get; }
+        public bool Joined { get; private set; }
+
+        public Chain(Table head)
+        {
+            _head = head; Last = head;
+            _cells = [.. head.Cells];
+            _rowPages = Enumerable.Range(0, head.RowCount).Select(head.PageOfRow).ToList();
+            _rows = head.RowCount;
+            Edges = TableJoiner.Edges(head);
+        }
+
+        public void Append(Table t, int[] map)
+        {
+            int skip = RepeatedHeaderRows(t);
+            foreach (var c in t.Cells)
+            {
+                if (c.LastRow < skip) continue;
+                int row = Math.Max(c.Row, skip);
+                int col = map[c.Col], lastCol = map[c.Col + c.ColSpan] - 1;
+                _cells.Add(c with { Row = _rows + row - skip, RowSpan = c.LastRow - row + 1, Col = col, ColSpan = lastCol - col + 1 });
+            }
+            for (int r = skip; r < t.RowCount; r++) _rowPages.Add(t.PageOfRow(r));
+            _rows += t.RowCount - skip;
+            Last = t; Joined = true;
+        }
+
+        // Leading rows of the continuation whose text repeats the head table's first rows (a repeated header).
+        private int RepeatedHeaderRows(Table t)
+        {
+            var hg = _head.ToGrid(); var tg = t.ToGrid();
+            int n = 0;
+            while (n < tg.Length && n < hg.Length && n < _head.RowCount - 1 && RowText(tg[n]) == RowText(hg[n]) && RowText(tg[n]).Length > 0) n++;
+            return n;
+        }
+
+        private static string RowText(string[] row) =>
+            string.Join("|", row.Select(s => new string(s.Where(c => !char.IsWhiteSpace(c)).ToArray())).Distinct());
+
+        public Table ToTable() => !Joined ? _head : new Table
+        {
+            Page = _head.Page, Index = _head.Index, RowCount = _rows, ColCount = _head.ColCount,
+            Cells = _cells, Box = _head.Box, RowPages = _rowPages, ContinuesPrevious = _head.ContinuesPrevious,
+        };
+    }
+}

@@ -1,0 +1,150 @@
+using Extractor.Imaging;
+using Extractor.Tables;
+
+namespace Extractor.Tests.Tables;
+
+public class LatticeDetectorTests
+{
+    private static readonly int[] Xs = [60, 260, 380, 520, 700];
+    private static readonly int[] Ys = [100, 130, 160, 190, 220, 250];
+
+    private static void FillText(Canvas c, int[] xs, int[] ys, int size = 12)
+    {
+        for (int r = 0; r + 1 < ys.Length; r++)
+            for (int k = 0; k + 1 < xs.Length; k++)
+            {
+                int n = Math.Max(1, (xs[k + 1] - xs[k] - 12) / (size + 2) / 2);
+                c.Text(xs[k] + 6, ys[r] + (ys[r + 1] - ys[r] - size) / 2, n, size);
+            }
+    }
+
+    private static void AssertBoundaries(Lattice lat, int[] xs, int[] ys, double tol = 2.5)
+    {
+        Assert.Equal(xs.Length, lat.Xs.Length);
+        Assert.Equal(ys.Length, lat.Ys.Length);
+        for (int i = 0; i < xs.Length; i++) Assert.InRange(lat.Xs[i], xs[i] - tol, xs[i] + tol);
+        for (int i = 0; i < ys.Length; i++) Assert.InRange(lat.Ys[i], ys[i] - tol, ys[i] + tol);
+    }
+
+    [Fact]
+    public void Plain_grid_with_text_gives_one_lattice_of_single_cells()
+    {
+        var c = new Canvas(850, 1100);
+        c.Grid(Xs, Ys);
+        FillText(c, Xs, Ys);
+        var lats = LatticeDetector.Detect(c.Image);
+        var lat = Assert.Single(lats);
+        AssertBoundaries(lat, Xs, Ys);
+        Assert.Equal(20, lat.Cells.Count);
+        Assert.All(lat.Cells, cell => Assert.True(cell.RowSpan == 1 && cell.ColSpan == 1));
+    }
+
+    [Fact]
+    public void Missing_rule_pieces_become_merged_cells()
+    {
+        var c = new Canvas(850, 1100);
+        // header row 0: cols 0-1 merged (no vertical rule 1 in row 0); col 0 rows 1-2 merged (no horizontal rule 2 in col 0)
+        c.Grid(Xs, Ys, skipV: (i, j) => i == 1 && j == 0, skipH: (i, j) => i == 2 && j == 0);
+        FillText(c, Xs, Ys);
+        var lat = Assert.Single(LatticeDetector.Detect(c.Image));
+        AssertBoundaries(lat, Xs, Ys);
+        var cells = lat.Cells;
+        Assert.Contains(cells, x => x is { Row: 0, Col: 0, ColSpan: 2, RowSpan: 1 });
+        Assert.Contains(cells, x => x is { Row: 1, Col: 0, RowSpan: 2, ColSpan: 1 });
+        Assert.Equal(20 - 1 - 1, cells.Count);
+        // every position covered exactly once
+        var cover = new int[lat.Rows, lat.Cols];
+        foreach (var x in cells) for (int r = x.Row; r < x.Row + x.RowSpan; r++) for (int k = x.Col; k < x.Col + x.ColSpan; k++) cover[r, k]++;
+        Assert.All(cover.Cast<int>(), n => Assert.Equal(1, n));
+    }
+
+    [Fact]
+    public void Broken_faint_bowed_noisy_rules_still_give_the_same_lattice()
+    {
+        var c = new Canvas(850, 1100, seed: 7);
+        for (int i = 0; i < Ys.Length; i++) c.HLine(Xs[0], Xs[^1], Ys[i], thick: 2, v: 170, gapEvery: 45, gapLen: 5, bow: 2.5);
+        for (int i = 0; i < Xs.Length; i++) c.VLine(Xs[i], Ys[0], Ys[^1], thick: 2, v: 170, gapEvery: 37, gapLen: 4, bow: 1.5);
+        FillText(c, Xs, Ys);
+        c.Noise(0.003);
+        var lat = Assert.Single(LatticeDetector.Detect(c.Image));
+        AssertBoundaries(lat, Xs, Ys, tol: 4);
+        Assert.Equal(20, lat.Cells.Count);
+    }
+
+    [Fact]
+    public void Doubled_border_is_one_boundary()
+    {
+        var c = new Canvas(850, 1100);
+        c.Grid(Xs, Ys);
+        // a second outer frame 3 px outside
+        c.HLine(Xs[0] - 3, Xs[^1] + 3, Ys[0] - 3); c.HLine(Xs[0] - 3, Xs[^1] + 3, Ys[^1] + 3);
+        c.VLine(Xs[0] - 3, Ys[0] - 3, Ys[^1] + 3); c.VLine(Xs[^1] + 3, Ys[0] - 3, Ys[^1] + 3);
+        FillText(c, Xs, Ys);
+        var lat = Assert.Single(LatticeDetector.Detect(c.Image));
+        Assert.Equal(Xs.Length, lat.Xs.Length);
+        Assert.Equal(Ys.Length, lat.Ys.Length);
+    }
+
+    [Fact]
+    public void Two_tables_on_a_page_are_found_apart_in_reading_order()
+    {
+        var c = new Canvas(850, 1100);
+        c.Grid(Xs, Ys);
+        int[] ys2 = [500, 540, 580, 620];
+        int[] xs2 = [100, 400, 750];
+        c.Grid(xs2, ys2);
+        FillText(c, Xs, Ys); FillText(c, xs2, ys2);
+        var lats = LatticeDetector.Detect(c.Image);
+        Assert.Equal(2, lats.Count);
+        AssertBoundaries(lats[0], Xs, Ys);
+        AssertBoundaries(lats[1], xs2, ys2);
+    }
+
+    [Fact]
+    public void Seal_ring_over_a_table_adds_no_boundary_and_alone_is_no_table()
+    {
+        var c = new Canvas(850, 1100);
+        c.Grid(Xs, Ys);
+        FillText(c, Xs, Ys);
+        c.Ring(450, 200, 70, 5);
+        c.Ring(600, 800, 75, 6);     // a seal on blank paper
+        c.Text(560, 790, 5, 14);
+        var lat = Assert.Single(LatticeDetector.Detect(c.Image));
+        AssertBoundaries(lat, Xs, Ys);
+        Assert.Equal(20, lat.Cells.Count);
+    }
+
+    [Fact]
+    public void Table_without_left_and_right_border_gets_its_outer_edges_from_the_rules()
+    {
+        var c = new Canvas(850, 1100);
+        c.Grid(Xs, Ys, skipV: (i, _) => i == 0 || i == Xs.Length - 1);
+        FillText(c, Xs, Ys);
+        var lat = Assert.Single(LatticeDetector.Detect(c.Image));
+        AssertBoundaries(lat, Xs, Ys, tol: 3);
+        Assert.Equal(20, lat.Cells.Count);
+    }
+
+    [Fact]
+    public void Text_and_big_title_glyphs_are_not_tables()
+    {
+        var c = new Canvas(850, 1100, seed: 3);
+        c.Text(200, 60, 6, 36, gap: 1);                 // a bold title
+        for (int line = 0; line < 30; line++) c.Text(60, 150 + line * 28, 30, 22, gap: 1);
+        Assert.Empty(LatticeDetector.Detect(c.Image));
+    }
+
+    [Fact]
+    public void Works_at_scan_resolution_with_thick_rules()
+    {
+        var c = new Canvas(1700, 2200, dpi: 200, seed: 5);
+        var xs = Xs.Select(x => x * 2).ToArray(); var ys = Ys.Select(y => y * 2).ToArray();
+        c.Grid(xs, ys, thick: 3);
+        FillText(c, xs, ys, size: 24);
+        c.Noise(0.002);
+        var lat = Assert.Single(LatticeDetector.Detect(c.Image));
+        AssertBoundaries(lat, xs.Select(x => x + 1).ToArray(), ys.Select(y => y + 1).ToArray(), tol: 3);
+        Assert.Equal(20, lat.Cells.Count);
+        Assert.InRange(lat.RuleThickness, 2, 4);
+    }
+}
