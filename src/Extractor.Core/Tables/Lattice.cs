@@ -1,0 +1,83 @@
+using Extractor.Domain;
+using Extractor.Imaging;
+
+namespace Extractor.Tables;
+
+/// <summary>A straight piece of ruling line in pixels: <see cref="Pos"/> is y for a horizontal rule (x for a vertical one), it runs from Start to End along its axis.</summary>
+public sealed record RuleSegment(bool Horizontal, double Pos, int Start, int End, double Thickness)
+{
+    public int Length => End - Start;
+}
+
+/// <summary>A cell of a lattice: its place (with spans) and its box in pixels, rules included at the edges.</summary>
+public readonly record struct LatticeCell(int Row, int Col, int RowSpan, int ColSpan, PixelRect Rect);
+
+/// <summary>
+/// One ruled table found on an image: column boundaries <see cref="Xs"/> and row boundaries <see cref="Ys"/> (pixels),
+/// which boundary pieces carry a rule, and the cells that follow from the missing rules (merged cells).
+/// </summary>
+public sealed class Lattice
+{
+    public required double[] Xs { get; init; }
+    public required double[] Ys { get; init; }
+    /// <summary>HRule[i, j]: a rule runs along row boundary i over column j.</summary>
+    public required bool[,] HRule { get; init; }
+    /// <summary>VRule[i, j]: a rule runs along column boundary i over row j.</summary>
+    public required bool[,] VRule { get; init; }
+    public required double Dpi { get; init; }
+    /// <summary>Typical rule thickness in pixels (for insetting cells past the rule).</summary>
+    public double RuleThickness { get; init; } = 1;
+    public int Rows => Ys.Length - 1;
+    public int Cols => Xs.Length - 1;
+
+    public PixelRect Bounds => Rect(0, 0, Rows, Cols);
+
+    public PixelRect Rect(int row, int col, int rowSpan, int colSpan)
+    {
+        int x0 = (int)Math.Round(Xs[col]), x1 = (int)Math.Round(Xs[col + colSpan]);
+        int y0 = (int)Math.Round(Ys[row]), y1 = (int)Math.Round(Ys[row + rowSpan]);
+        return new PixelRect(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    private List<LatticeCell>? _cells;
+
+    /// <summary>
+    /// Cells covering the lattice exactly once: from each free position, span right while no vertical rule
+    /// separates, then down while no horizontal rule (and no inner vertical rule) separates the whole span.
+    /// </summary>
+    public IReadOnlyList<LatticeCell> Cells => _cells ??= BuildCells();
+
+    private List<LatticeCell> BuildCells()
+    {
+        int rows = Rows, cols = Cols;
+        var covered = new bool[rows, cols];
+        var cells = new List<LatticeCell>();
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < cols; c++)
+            {
+                if (covered[r, c]) continue;
+                int cs = 1;
+                while (c + cs < cols && !VRule[c + cs, r] && !covered[r, c + cs]) cs++;
+                int rs = 1;
+                while (r + rs < rows)
+                {
+                    bool open = true;
+                    for (int k = c; k < c + cs && open; k++)
+                        if (HRule[r + rs, k] || covered[r + rs, k]) open = false;
+                    for (int k = c + 1; k < c + cs && open; k++)
+                        if (VRule[k, r + rs]) open = false;
+                    // the row below must not reach past the span (a neighbour continuing under it)
+                    if (open && c + cs < cols && !VRule[c + cs, r + rs]) open = false;
+                    if (!open) break;
+                    rs++;
+                }
+                for (int i = r; i < r + rs; i++) for (int k = c; k < c + cs; k++) covered[i, k] = true;
+                cells.Add(new LatticeCell(r, c, rs, cs, Rect(r, c, rs, cs)));
+            }
+        return cells;
+    }
+
+    /// <summary>Points of the image this lattice was found on (pt = px · 72 / dpi).</summary>
+    public Box ToPoints(PixelRect r) =>
+        new(r.X * 72.0 / Dpi, r.Y * 72.0 / Dpi, r.Width * 72.0 / Dpi, r.Height * 72.0 / Dpi);
+}
