@@ -19,7 +19,7 @@ public sealed record OrientationDecision(int QuarterTurns, string Method, double
 public static class Orientation
 {
     /// <summary>Rules shorter than this (inches) do not count for the axis statistic.</summary>
-    public const double LongRunIn = 0.8;
+    public const double LongRunIn = 0.5;
 
     /// <summary>Decides the quarter turns (clockwise) that make <paramref name="page"/> upright.</summary>
     public static OrientationDecision Detect(GrayImage page, OcrEngine ocr)
@@ -29,7 +29,7 @@ public static class Orientation
         var small = Downsample(page, 100);
         double hShare = HorizontalRuleShare(small);
         // Enough rules to trust the axis: a share far from 0.5 in either direction.
-        bool? sideways = hShare < 0 ? null : hShare < 0.35 ? true : hShare > 0.6 ? false : null;
+        bool? sideways = hShare < 0 ? null : hShare < 0.4 ? true : hShare > 0.6 ? false : null;
 
         var baseImg = sideways == true ? Rotation.Rotate90(small, 1) : small;
         int baseTurns = sideways == true ? 1 : 0;
@@ -58,13 +58,13 @@ public static class Orientation
         var p = img.Pixels;
         long hLen = 0, vLen = 0;
         // Page edges of phone photos (dark surrounds, paper borders) are long straight runs too: count the inner part only.
-        int mx = w / 16, my = h / 16;
+        int mx = Math.Max(1, w / 16), my = Math.Max(1, h / 16); // a 3-pixel band follows rules through residual skew
         for (int y = my; y < h - my; y++)
         {
             int run = 0;
             for (int x = mx; x <= w - mx; x++)
             {
-                bool ink = x < w - mx && p[y * w + x] <= t;
+                bool ink = x < w - mx && (p[y * w + x] <= t || p[(y - 1) * w + x] <= t || p[(y + 1) * w + x] <= t);
                 if (ink) run++;
                 else { if (run >= minRun) hLen += run; run = 0; }
             }
@@ -74,7 +74,7 @@ public static class Orientation
             int run = 0;
             for (int y = my; y <= h - my; y++)
             {
-                bool ink = y < h - my && p[y * w + x] <= t;
+                bool ink = y < h - my && (p[y * w + x] <= t || p[y * w + x - 1] <= t || p[y * w + x + 1] <= t);
                 if (ink) run++;
                 else { if (run >= minRun) vLen += run; run = 0; }
             }
