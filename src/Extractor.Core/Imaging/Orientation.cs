@@ -41,7 +41,7 @@ public static class Orientation
         {
             // No axis from rules: also try the other axis.
             var (flip2, conf2) = FlipByOcr(Rotation.Rotate90(page, 1), ocr);
-            if (conf2 > conf + 0.15) return new((1 + (flip2 ? 2 : 0)) % 4, "ocr", hShare, conf2);
+            if (conf2 > conf + 0.25) return new((1 + (flip2 ? 2 : 0)) % 4, "ocr", hShare, conf2);
         }
         return new((baseTurns + (flip ? 2 : 0)) % 4, sideways is null ? "ocr" : "rules+ocr", hShare, conf);
     }
