@@ -1,0 +1,163 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Extractor.Imaging;
+using Extractor.Ocr;
+
+namespace Extractor.Tables;
+
+/// <summary>Tunables of <see cref="CellOcr"/>.</summary>
+public sealed record CellOcrOptions
+{
+    /// <summary>Pixels kept clear of the rule beyond its half thickness (measured: including the rule ruins OCR).</summary>
+    public int InsetPx { get; init; } = 3;
+    /// <summary>Re-read numeric cells with a digits whitelist.</summary>
+    public bool DigitsWhitelist { get; init; } = true;
+    /// <summary>Multi-line cells read as a block (PSM 6) instead of one line (PSM 7).</summary>
+    public bool BlockForMultiLine { get; init; } = true;
+    public const string Digits = "0123456789.,-";
+}
+
+/// <summary>Where a cell's ink sits and how many text lines it has (null region = no ink).</summary>
+public readonly record struct CellInk(PixelRect? Region, int Lines, int InkPixels);
+
+/// <summary>Text of one cell and the engine's confidence.</summary>
+public readonly record struct CellReading(string Text, double Confidence, bool Numeric);
+
+/// <summary>
+/// OCR of table cells on a deskewed gray page: a cell is inset past its rules, trimmed to its ink (ink-free cells are
+/// skipped: Tesseract hallucinates on empty boxes), read as one line (PSM 7) or a block (PSM 6) by its row ink profile;
+/// cells of numeric columns (decided from the header's meaning and a first reading) are re-read with a digits whitelist.
+/// </summary>
+public sealed class CellOcr
+{
+    private readonly CellOcrOptions _o;
+    public CellOcr(CellOcrOptions? options = null) => _o = options ?? new CellOcrOptions();
+
+    // Header words of amount columns and of label columns (科目名称/项目/指标 …); read by meaning, not by position.
+    private static readonly string[] NumericHeaderWords =
+        ["金额", "合计", "总计", "小计", "预算数", "决算数", "预算", "决算", "支出", "收入", "拨款", "经费", "资金", "数", "分值", "得分", "权重", "编码", "代码", "科目编码", "功能分类", "经济分类"];
+    private static readonly string[] LabelHeaderWords =
+        ["名称", "项目", "指标", "内容", "说明", "单位", "目标", "原因", "措施", "备注", "类型", "性质"];
+
+    /// <summary>Ink of a cell rectangle (pixels, rule centres at its edges) after insetting past the rules.</summary>
+    public CellInk FindInk(GrayImage img, PixelRect cell, double ruleThickness, int inkThreshold)
+    {
+        int inset = (int)Math.Ceiling(ruleThickness / 2) + _o.InsetPx;
+        var r = new PixelRect(cell.X + inset, cell.Y + inset, cell.Width - 2 * inset, cell.Height - 2 * inset).ClipTo(img.Width, img.Height);
+        if (r.Width < 4 || r.Height < 4) return new(null, 0, 0);
+        int w = img.Width;
+        var rows = new int[r.Height]; var cols = new int[r.Width];
+        for (int y = 0; y < r.Height; y++)
+        {
+            int o = (r.Y + y) * w + r.X;
+            for (int x = 0; x < r.Width; x++)
+                if (img.Pixels[o + x] <= inkThreshold) { rows[y]++; cols[x]++; }
+        }
+        // Leftovers of a rule (residual skew, thick rules) run along the whole edge: drop such edge rows/columns.
+        int top = 0, bottom = r.Height - 1, left = 0, right = r.Width - 1;
+        while (top < bottom && rows[top] > 0.9 * r.Width) top++;
+        while (bottom > top && rows[bottom] > 0.9 * r.Width) bottom--;
+        while (left < right && cols[left] > 0.9 * r.Height) left++;
+        while (right > left && cols[right] > 0.9 * r.Height) right--;
+        // Ink bounding box, ignoring isolated specks (a row/column needs 1 pixel; totals need a few glyph strokes).
+        int y0 = -1, y1 = -1, x0 = -1, x1 = -1, total = 0;
+        for (int y = top; y <= bottom; y++) if (rows[y] > 0) { if (y0 < 0) y0 = y; y1 = y; total += rows[y]; }
+        for (int x = left; x <= right; x++) if (cols[x] > 0) { if (x0 < 0) x0 = x; x1 = x; }
+        double scale = img.Dpi / 100.0;
+        int minInk = (int)Math.Ceiling(8 * scale * scale);
+        int minExtent = Math.Max(3, (int)(0.03 * img.Dpi));
+        if (y0 < 0 || total < minInk || (y1 - y0 + 1 < minExtent && x1 - x0 + 1 < minExtent)) return new(null, 0, total);
+
+        // Text lines: bands of inked rows separated by blank gaps.
+        int lines = 0, minBand = Math.Max(3, (int)(0.04 * img.Dpi));
+        int bandStart = -1;
+        for (int y = y0; y <= y1 + 1; y++)
+        {
+            bool ink = y <= y1 && rows[y] > 0;
+            if (ink && bandStart < 0) bandStart = y;
+            else if (!ink && bandStart >= 0) { if (y - bandStart >= minBand) lines++; bandStart = -1; }
+        }
+        lines = Math.Max(1, lines);
+        int pad = Math.Max(3, (int)(0.03 * img.Dpi));
+        var box = new PixelRect(r.X + x0 - pad, r.Y + y0 - pad, x1 - x0 + 1 + 2 * pad, y1 - y0 + 1 + 2 * pad);
+        // Keep the padding inside the inset rectangle (never back onto the rules).
+        int bx0 = Math.Max(box.X, r.X + left), by0 = Math.Max(box.Y, r.Y + top);
+        int bx1 = Math.Min(box.Right, r.X + right + 1), by1 = Math.Min(box.Bottom, r.Y + bottom + 1);
+        return new(new PixelRect(bx0, by0, bx1 - bx0, by1 - by0), lines, total);
+    }
+
+    /// <summary>A first reading of a cell (chi_sim+eng, no whitelist).</summary>
+    public CellReading ReadText(OcrEngine ocr, GrayImage img, CellInk ink)
+    {
+        if (ink.Region is not { } r) return new("", 0, false);
+        var mode = ink.Lines > 1 && _o.BlockForMultiLine ? PageSegMode.SingleBlock : PageSegMode.SingleLine;
+        var res = ocr.Recognize(img, r, mode);
+        string text = CleanText(res.Text);
+        return new(text, res.Confidence, LooksNumeric(text));
+    }
+
+    /// <summary>A reading restricted to digits and number punctuation.</summary>
+    public CellReading ReadDigits(OcrEngine ocr, GrayImage img, CellInk ink)
+    {
+        if (ink.Region is not { } r) return new("", 0, true);
+        var res = ocr.Recognize(img, r, PageSegMode.SingleLine, CellOcrOptions.Digits);
+        return new(CleanNumber(res.Text), res.Confidence, true);
+    }
+
+    /// <summary>
+    /// Whether a column holds numbers: by the meaning of its header text (joined header cells above the body) and by
+    /// what a first reading of its body cells looks like. Label headers (名称/项目/指标 …) win over amount words.
+    /// </summary>
+    public static bool IsNumericColumn(string header, IEnumerable<string> bodyReadings)
+    {
+        var h = Regex.Replace(header ?? "", @"\s+", "");
+        var body = bodyReadings.Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+        int numeric = body.Count(LooksNumeric);
+        int cjk = body.Count(t => t.Any(IsCjk));
+        bool labelHeader = LabelHeaderWords.Any(h.Contains) && !h.Contains("编码") && !h.Contains("代码");
+        bool numericHeader = NumericHeaderWords.Any(h.Contains);
+        if (labelHeader) return body.Count > 0 && numeric >= 0.9 * body.Count;
+        if (numericHeader) return numeric >= cjk;
+        return body.Count > 0 && numeric > 0.6 * body.Count;
+    }
+
+    /// <summary>Digits with number punctuation only (a minus sign allowed), at least one digit.</summary>
+    public static bool LooksNumeric(string text)
+    {
+        var t = Regex.Replace(text ?? "", @"\s+", "");
+        return t.Length > 0 && t.Any(char.IsAsciiDigit) && t.All(c => char.IsAsciiDigit(c) || c is '.' or ',' or '-' or '，' or '．');
+    }
+
+    public static bool IsCjk(char c) => c >= 0x3400 && c <= 0x9FFF;
+
+    /// <summary>Number as printed without the spaces OCR puts inside it (`169. 07` → `169.07`); thousands commas kept.</summary>
+    public static string CleanNumber(string text)
+    {
+        var t = Regex.Replace(text ?? "", @"\s+", "").Replace('，', ',').Replace('．', '.');
+        // A trailing or leading separator is a speck, not part of the number.
+        t = t.Trim('.', ',');
+        return t;
+    }
+
+    /// <summary>Removes the spaces Tesseract puts between Chinese characters (and next to them); keeps spaces between Latin words.</summary>
+    public static string CleanText(string text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var lines = text.Replace("\r", "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var joined = string.Join("", lines); // cell lines wrap one phrase
+        var sb = new StringBuilder(joined.Length);
+        for (int i = 0; i < joined.Length; i++)
+        {
+            char c = joined[i];
+            if (c == ' ')
+            {
+                char prev = sb.Length > 0 ? sb[^1] : ' ';
+                char next = i + 1 < joined.Length ? joined[i + 1] : ' ';
+                if (prev == ' ' || IsCjk(prev) || IsCjk(next) || !char.IsLetter(prev) || !char.IsLetter(next)) continue;
+            }
+            sb.Append(c);
+        }
+        var s = sb.ToString();
+        return LooksNumeric(s) ? CleanNumber(s) : s;
+    }
+}

@@ -1,0 +1,82 @@
+using Extractor.Domain;
+using Extractor.Imaging;
+using Extractor.Ocr;
+using Extractor.Pdf;
+using Extractor.Pipeline;
+using Extractor.Tables;
+using Extractor.Tests.Engines;
+
+namespace Extractor.Tests.Scan;
+
+public class CellOcrTextTests
+{
+    [Theory]
+    [InlineData("169. 07", "169.07")]
+    [InlineData("1,234. 50", "1,234.50")]
+    [InlineData(" 21004 ", "21004")]
+    public void NumbersLoseInnerSpacesButKeepThousands(string raw, string expected) =>
+        Assert.Equal(expected, CellOcr.CleanText(raw));
+
+    [Fact]
+    public void SpacesBetweenChineseCharactersGoLatinWordsKeepTheirs()
+    {
+        Assert.Equal("一般公共服务支出", CellOcr.CleanText("一般 公共 服务 支出"));
+        Assert.Equal("GDP per capita", CellOcr.CleanText("GDP per capita"));
+        Assert.Equal("行政运行经费", CellOcr.CleanText("行政运行\n经费"));
+    }
+
+    [Fact]
+    public void ColumnKindFollowsHeaderMeaningAndFirstReadings()
+    {
+        Assert.True(CellOcr.IsNumericColumn("预算数", ["12.50", "3.00", "合计"]));
+        Assert.True(CellOcr.IsNumericColumn("科目编码", ["201", "20101", "2010101"]));
+        Assert.False(CellOcr.IsNumericColumn("科目名称", ["一般公共服务支出", "行政运行", "2010101"]));
+        Assert.False(CellOcr.IsNumericColumn("指标值", ["≥95%", "按时完成", "100%"]));
+        Assert.True(CellOcr.IsNumericColumn("", ["1.0", "2.5", "7"]));
+    }
+}
+
+/// <summary>A real budget table page rendered, turned a quarter and skewed like a phone scan, read back by OCR.</summary>
+public class ScanPageReaderTests
+{
+    static ScanPageReaderTests() => Extractor.Interop.NativeEnvironment.Initialize();
+
+    [Fact]
+    public void SidewaysSkewedTablePageIsTurnedUprightAndItsNumbersRead()
+    {
+        GrayImage render; string layerText; double w, h;
+        using (var doc = PdfDocument.Open(EngineTestData.JiangsuPdf))
+        {
+            int index = Enumerable.Range(0, doc.PageCount).First(i =>
+            {
+                using var p = doc.GetPage(i);
+                var t = p.GetText();
+                return t.Contains("合计") && t.Contains("预算");
+            });
+            using var page = doc.GetPage(index);
+            render = page.Render(200);
+            layerText = new string(page.GetText().Where(c => !char.IsWhiteSpace(c)).ToArray());
+            w = page.WidthPt; h = page.HeightPt;
+        }
+        // A phone scan: page turned a quarter clockwise and skewed 1.2°.
+        var scan = Deskew.Rotate(Rotation.Rotate90(render, 1), 1.2);
+
+        using var ocr = new OcrEngine();
+        var stages = new Dictionary<string, double>();
+        var pc = new ScanPageReader(new PipelineOptions()).Read(scan, 1, h, w, ocr, stages);
+
+        Assert.True(pc.Scanned);
+        Assert.False(pc.TextLayerUsable);
+        Assert.Equal(270, pc.Rotation); // three clockwise quarters undo the one applied
+        Assert.InRange(pc.SkewDegrees, 0.9, 1.5);
+        Assert.Equal(w, pc.WidthPt);
+        Assert.NotEmpty(pc.Tables);
+        Assert.All(new[] { "preprocess", "grid", "ocr" }, k => Assert.True(stages.ContainsKey(k)));
+        var numbers = pc.Tables.SelectMany(t => t.Cells).Where(c => CellOcr.LooksNumeric(c.Text) && c.Text.Length >= 3).ToList();
+        Assert.NotEmpty(numbers);
+        int found = numbers.Count(c => layerText.Contains(c.Text));
+        Assert.True(found >= 0.9 * numbers.Count, $"{found}/{numbers.Count} numbers found in the text layer");
+        Assert.All(pc.Tables.SelectMany(t => t.Cells), c => Assert.Equal(CellSource.Ocr, c.Source));
+        Assert.True(pc.RawText.Length > 0);
+    }
+}
