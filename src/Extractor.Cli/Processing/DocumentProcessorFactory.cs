@@ -8,5 +8,5 @@ namespace Extractor.Cli.Processing;
 /// </summary>
 public static class DocumentProcessorFactory
 {
-    public static Func<PipelineOptions, IDocumentProcessor> Create { get; set; } = options => new BasicDocumentProcessor(options);
+    public static Func<PipelineOptions, IDocumentProcessor> Create { get; set; } = options => new DocumentProcessor(options);
 }
