@@ -20,7 +20,7 @@ public sealed class IngestRunner(string dbPath, int workers, TimeSpan timeout)
         foreach (var f in files)
         {
             string? sha = null;
-            try { sha = Processing.BasicDocumentProcessor.Sha256Of(f); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            try { sha = Extractor.Pipeline.FileHash.Sha256Of(f); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             StoredDocument? known;
             lock (storeLock) known = sha is null ? null : store.FindBySha256(sha);
             if (known is not null)

@@ -49,7 +49,7 @@ public sealed class WorkerLoop(IExtractorStore store, IDocumentProcessor process
         string? sha = null;
         try
         {
-            sha = File.Exists(full) ? BasicDocumentProcessor.Sha256Of(full) : null;
+            sha = File.Exists(full) ? FileHash.Sha256Of(full) : null;
             if (sha is not null && store.FindBySha256(sha) is { } known)
                 return new WorkerResult { Path = full, Status = WorkerStatus.Skipped, Message = $"unchanged (stored as {known.FileName})", Seconds = sw.Elapsed.TotalSeconds };
 

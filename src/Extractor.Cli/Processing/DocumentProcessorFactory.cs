@@ -3,8 +3,8 @@ using Extractor.Pipeline;
 namespace Extractor.Cli.Processing;
 
 /// <summary>
-/// Which pipeline the ingest workers run. The lead swaps <see cref="BasicDocumentProcessor"/> for the full
-/// <c>DocumentProcessor(PipelineOptions)</c> here; tests may set their own.
+/// Which pipeline the ingest workers run: the full <see cref="DocumentProcessor"/>;
+/// tests may set their own.
 /// </summary>
 public static class DocumentProcessorFactory
 {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Extractor.Classification;
 using Extractor.Domain;
 using Extractor.Facts;
@@ -41,8 +40,7 @@ public sealed class DocumentProcessor : IDocumentProcessor, IDisposable
         var clock = Stopwatch.StartNew();
         var full = Path.GetFullPath(path);
         if (!File.Exists(full)) throw new ProcessingException("open", $"{Path.GetFileName(full)}: file not found");
-        string sha;
-        using (var fs = File.OpenRead(full)) sha = Convert.ToHexStringLower(SHA256.HashData(fs));
+        string sha = FileHash.Sha256Of(full);
 
         PdfDocument pdf;
         try { pdf = PdfDocument.Open(full, _options.Password); }

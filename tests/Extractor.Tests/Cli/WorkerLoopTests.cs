@@ -27,7 +27,7 @@ public sealed class WorkerLoopTests : IDisposable
         File.WriteAllText(bad, "%PDF-1.4 bad");
         var processor = new FakeProcessor(path => path.EndsWith("bad.pdf")
             ? throw new ProcessingException("ocr", "tessdata chi_sim missing")
-            : SampleDocuments.Budget(path, Extractor.Cli.Processing.BasicDocumentProcessor.Sha256Of(path)));
+            : SampleDocuments.Budget(path, Extractor.Pipeline.FileHash.Sha256Of(path)));
         using var store = SqliteStore.Open(_dir.File("x.db"));
         var input = new StringReader(string.Join("\n", WorkerProtocol.Request(good), WorkerProtocol.Request(bad), "not json", WorkerProtocol.Request(good)) + "\n");
         var output = new StringWriter();
