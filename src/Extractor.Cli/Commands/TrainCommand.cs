@@ -10,11 +10,14 @@ namespace Extractor.Cli.Commands;
 /// </summary>
 public static class TrainCommand
 {
-    /// <summary>The reading stage used for training. Swap for the real page reader when it lands (one line).</summary>
-    internal static DocumentReader Reader { get; set; } = TextLayerPageReader.ReadDocument;
-    internal static string ReaderName { get; set; } = "text layer (Extractor.Pdf glyphs, TextLayerPageReader)";
-    /// <summary>The stand-in reader has no OCR: scanned corpus pages would come back blank, so they are left out.</summary>
-    internal static bool ReaderReadsScans { get; set; } = false;
+    /// <summary>
+    /// The reading stage used for training: the pipeline's own (text layer, or OCR for scans), so the model learns
+    /// from pages exactly as ingest reads them. Tests may swap it for a faster stand-in.
+    /// </summary>
+    internal static DocumentReader Reader { get; set; } = path => Extractor.Pipeline.DocumentPages.Read(path, new Extractor.Pipeline.PipelineOptions());
+    internal static string ReaderName { get; set; } = "pipeline PageReader (text layer; scans: orientation, deskew, lattice, OCR per cell)";
+    /// <summary>Whether the reader OCRs scans; a reader without OCR would give blank scanned pages, so they are left out.</summary>
+    internal static bool ReaderReadsScans { get; set; } = true;
 
     public static Command Create()
     {
