@@ -122,4 +122,31 @@ public static class TrainingData
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => result[i] = reader(files[i]));
         return result;
     }
+
+    /// <summary>
+    /// Wraps a reader with a folder of JSON copies of what it read, keyed by the file's content hash and the
+    /// reader's name: reading the corpus with OCR takes minutes, fitting a model seconds, so trying features or
+    /// penalties should not mean reading again. A changed file or reader misses the cache and is read anew.
+    /// </summary>
+    public static DocumentReader Cached(DocumentReader inner, string cacheDir, string readerName)
+    {
+        Directory.CreateDirectory(cacheDir);
+        var options = new JsonSerializerOptions { IncludeFields = false };
+        return path =>
+        {
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            string key;
+            using (var f = File.OpenRead(path))
+                key = Convert.ToHexString(sha.ComputeHash(f)) + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(readerName)))[..16];
+            var file = Path.Combine(cacheDir, key + ".json");
+            if (File.Exists(file))
+                return JsonSerializer.Deserialize<List<PageContent>>(File.ReadAllText(file), options)
+                    ?? throw new InvalidDataException($"unreadable cache file {file}");
+            var pages = inner(path);
+            var tmp = file + "." + Environment.CurrentManagedThreadId + ".tmp";
+            File.WriteAllText(tmp, JsonSerializer.Serialize(pages, options));
+            File.Move(tmp, file, overwrite: true);
+            return pages;
+        };
+    }
 }
