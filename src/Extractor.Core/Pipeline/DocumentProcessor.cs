@@ -68,6 +68,7 @@ public sealed class DocumentProcessor : IDocumentProcessor, IDisposable
             Lap(result, "interpret", clock);
 
             var issues = DocumentValidator.Validate(result, _codes);
+            issues.AddRange(ReadingPlausibility.Check(result, _codes));
             result.Issues.AddRange(issues);
             DocumentValidator.Apply(result, issues);
             FlagLowConfidence(result);
