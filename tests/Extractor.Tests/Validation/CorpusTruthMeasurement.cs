@@ -97,7 +97,8 @@ public class CorpusTruthMeasurement(ITestOutputHelper output)
             var doc = new DocumentResult { FilePath = file, Sha256 = "0" };
             doc.Pages.AddRange(pages); doc.Tables.AddRange(tables);
             doc.BudgetLines.AddRange(r.BudgetLines); doc.Projects.AddRange(r.Projects); doc.Indicators.AddRange(r.Indicators);
-            var iss = DocumentValidator.Validate(doc, SubjectCodeDictionary.LoadDefault());
+            // Clean tables read as if OCR'd (TextLayerUsable is false here) must not look implausible either.
+            var iss = DocumentValidator.Validate(doc, SubjectCodeDictionary.LoadDefault()).Concat(ReadingPlausibility.Check(doc, SubjectCodeDictionary.LoadDefault())).ToList();
             issues += iss.Count;
             foreach (var i in iss.Take(3)) output.WriteLine($"  issue {Path.GetFileName(file)} {i.Rule}: {i.Message} {i.Actual} vs {i.Expected}");
         }

@@ -92,4 +92,18 @@ public class ReadingPlausibilityTests
     [InlineData("", false)]
     public void Garbled_means_symbols_or_letters_stuck_to_Chinese(string text, bool garbled) =>
         Assert.Equal(garbled, ReadingPlausibility.Garbled(text));
+
+    [Theory]
+    [InlineData("2025年预算数", true)]
+    [InlineData("一般公共预算/基本支出", false)]
+    [InlineData("一般公共预算", true)]
+    [InlineData("因公出国（境）费", true)]
+    [InlineData("年初结转和结余", true)]
+    [InlineData("政府性基金预算财政拨款", true)]
+    [InlineData("本年收入合计", true)]
+    [InlineData("人金额", false)]
+    [InlineData("“般公共预算", false)]
+    [InlineData("基本攴出", false)]
+    public void Header_vocabulary_accepts_the_forms_words_in_any_combination(string header, bool known) =>
+        Assert.Equal(known, ReadingPlausibility.IsHeaderVocabulary(header));
 }
