@@ -29,6 +29,12 @@ public sealed record LatticeOptions
     public double Coverage { get; init; } = 0.5;
     /// <summary>Gray threshold for ink; null = <see cref="Threshold.ForLines"/>.</summary>
     public int? InkThreshold { get; init; }
+    /// <summary>
+    /// Whether a column rule drawn in a single row (a row rule over a single column) is taken for a glyph stroke.
+    /// Off when the glyphs were blanked from a text layer: then such a rule is real, e.g. 科目编码 | 科目名称 under a
+    /// merged 项目 header in a table whose other rows merge the two columns again (合计, 栏次).
+    /// </summary>
+    public bool SingleSpanRulesAreStrokes { get; init; } = true;
 }
 
 /// <summary>
@@ -50,7 +56,7 @@ public static class LatticeDetector
     {
         var o = options ?? new LatticeOptions();
         var mask = InkMask(img, o);
-        if (textBoxes is not null) EraseText(mask, textBoxes);
+        if (textBoxes is not null) { EraseText(mask, textBoxes); o = o with { SingleSpanRulesAreStrokes = false }; }
         return Detect(mask, img.Dpi, o);
     }
 
@@ -94,9 +100,22 @@ public static class LatticeDetector
                 for (int x = c.X; x < c.Right; x++)
                 {
                     int i = y * w + x;
-                    if (hRun[i] < longH && vRun[i] < longV) mask.Bits[i] = 0;
+                    if (hRun[i] >= longH || vRun[i] >= longV) continue;
+                    // A run that goes through the box and out on both sides is a rule the box overlaps (a short rule
+                    // of a tight row beside a tall CJK glyph box), never a stroke of the glyph itself.
+                    if (vRun[i] > c.Height && RunCrosses(src, w, x, y, vRun[i], c.Y, c.Bottom, vertical: true)) continue;
+                    if (hRun[i] > c.Width && RunCrosses(src, w, x, y, hRun[i], c.X, c.Right, vertical: false)) continue;
+                    mask.Bits[i] = 0;
                 }
         }
+    }
+
+    // Whether the ink run of `length` through (x, y) starts before `lo` and ends at or after `hi`.
+    private static bool RunCrosses(byte[] src, int w, int x, int y, int length, int lo, int hi, bool vertical)
+    {
+        int start = vertical ? y : x;
+        while (start > 0 && src[vertical ? (start - 1) * w + x : y * w + start - 1] != 0) start--;
+        return start < lo && start + length >= hi + 1;
     }
 
     /// <summary>Ink for line finding; falls back to Otsu when the permissive threshold swallows a dark page.</summary>
@@ -323,10 +342,10 @@ public static class LatticeDetector
             // A column rule drawn in a single row (or a row rule over a single column) is a glyph stroke
             // that happened to reach the rules, not a boundary: drop its rules and look again.
             var badX = new HashSet<int>(); var badY = new HashSet<int>();
-            if (lat.Rows >= 2)
+            if (lat.Rows >= 2 && o.SingleSpanRulesAreStrokes)
                 for (int i = 1; i < lat.Cols; i++)
                     if (Enumerable.Range(0, lat.Rows).Count(j => lat.VRule[i, j]) < 2) badX.Add(i);
-            if (lat.Cols >= 2)
+            if (lat.Cols >= 2 && o.SingleSpanRulesAreStrokes)
                 for (int i = 1; i < lat.Rows; i++)
                     if (Enumerable.Range(0, lat.Cols).Count(j => lat.HRule[i, j]) < 2) badY.Add(i);
             // Rows and columns too thin to hold text: glyph strokes (目, 田) or a rule drawn twice; drop the weaker side.
