@@ -31,6 +31,7 @@ public static class DocumentValidator
         public const string CodeName = "code-name";            // the name printed is not the code's name
         public const string CodeNameOcr = "code-name-ocr";     // the name differs by OCR-confusable characters
         public const string AbsurdValue = "absurd-value";
+        public const string MisreadLabel = "misread-label";    // a row or column label no form prints (see TextNorm.LooksMisread)
     }
 
     public static List<ValidationIssue> Validate(DocumentResult doc, SubjectCodeDictionary dict)
@@ -52,6 +53,7 @@ public static class DocumentValidator
         }
         issues.AddRange(CodeNames(doc, dict));
         issues.AddRange(Absurd(doc));
+        issues.AddRange(MisreadLabels(doc));
         return issues;
     }
 
@@ -442,6 +444,33 @@ public static class DocumentValidator
         if (g is null || g.NameCols.Count == 0) return null;
         var col = g.NameCols.FirstOrDefault(c => TextNorm.Normalize(layout.Grid[l.Cell.Row][c]) == l.Name, g.NameCols[0]);
         return l.Cell with { Col = col };
+    }
+
+    /// <summary>
+    /// Facts labelled by a row name, column header or indicator level that cannot be as printed: the arithmetic
+    /// may still hold (the amount is right), but the fact is filed under a wrong label. One issue per label.
+    /// </summary>
+    private static IEnumerable<ValidationIssue> MisreadLabels(DocumentResult doc)
+    {
+        var byLabel = new Dictionary<(int Table, string Label), (string Where, List<CellRef> Cells)>();
+        void Add(int table, string label, string where, CellRef cell)
+        {
+            if (!byLabel.TryGetValue((table, label), out var e)) byLabel[(table, label)] = e = (where, []);
+            e.Cells.Add(cell);
+        }
+        foreach (var l in doc.BudgetLines)
+        {
+            if (TextNorm.LooksMisread(l.Name)) Add(l.Cell.Table, l.Name, Where(l), l.Cell);
+            else if (l.Column.Split('/').FirstOrDefault(TextNorm.LooksMisread) is { } head) Add(l.Cell.Table, head, Where(l), l.Cell);
+        }
+        foreach (var i in doc.Indicators)
+            if (new[] { i.Level1, i.Level2, i.Name }.FirstOrDefault(TextNorm.LooksMisread) is { } label)
+                Add(i.Cell.Table, label, $"{i.Form.Label()} p{i.Cell.Page}", i.Cell);
+        foreach (var ((_, label), (where, cells)) in byLabel)
+            yield return new ValidationIssue
+            {
+                Rule = Rules.MisreadLabel, Message = $"{where}: 标签「{label}」不像印刷原文 (误读或漏线)", Cells = cells,
+            };
     }
 
     private static IEnumerable<ValidationIssue> Absurd(DocumentResult doc)

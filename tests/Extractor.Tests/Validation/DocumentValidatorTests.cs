@@ -89,6 +89,20 @@ public class DocumentValidatorTests
     }
 
     [Fact]
+    public void FactsUnderALabelNoFormPrintsAreFlagged()
+    {
+        // OCR debris glued to a row name: the amounts still add up, so only the label betrays the misread.
+        var spec = Replace(Fixtures.YqExpenditure, "2100405", "应急救治机构", "应急救治机构ft");
+        var doc = Doc((spec, FormType.ExpenditureSummary));
+        var issues = DocumentValidator.Validate(doc, Dict);
+        var issue = Assert.Single(issues, i => i.Rule == R.MisreadLabel);
+        var row = doc.BudgetLines.Where(l => l.Code == "2100405").Select(l => l.Cell).ToHashSet();
+        Assert.Equal(row, issue.Cells.ToHashSet());
+        DocumentValidator.Apply(doc, issues);
+        Assert.All(doc.BudgetLines, l => Assert.Equal(row.Contains(l.Cell), l.Flagged));
+    }
+
+    [Fact]
     public void OneWrongCellIsFoundAndSuggested()
     {
         var spec = Replace(Fixtures.YqExpenditure, "2100405", "905.95", "906.95");
