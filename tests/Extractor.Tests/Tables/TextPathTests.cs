@@ -1,4 +1,6 @@
 using Extractor.Domain;
+using Extractor.Pdf;
+using Extractor.Tables;
 
 namespace Extractor.Tests.Tables;
 
@@ -32,5 +34,28 @@ public class TextPathTests
         AssertCell(t, 1, 1, 1, 1, "科目名称");
         AssertCell(t, 2, 0, 1, 2, "合计");
         AssertCell(t, 2, 2, 1, 1, "12.50");
+    }
+
+    [Fact]
+    public void SpaceAfterANumberDoesNotEraseTheRuleBesideIt()
+    {
+        // A lone total row in tight cells, amounts right-aligned with a trailing space that reaches the rule.
+        var pages = HtmlPdf.Read("""
+            <p>部门收支总表（续）</p><p>单位：万元</p>
+            <table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse; font-size:12pt; line-height:70%">
+            <tr><td width="120">收入总计</td><td width="80" align="right">272.00&nbsp;</td><td width="160">支出总计</td>
+            <td width="60" align="right">272.00&nbsp;</td><td width="60" align="right">272.00&nbsp;</td><td width="60"></td></tr>
+            </table>
+            """, out var pdf);
+        var t = Assert.Single(Assert.Single(pages).Tables);
+        Assert.Equal((1, 6), (t.RowCount, t.ColCount));
+        // Only glyphs with ink are blanked; the spaces the layer holds are not.
+        using var doc = PdfDocument.Open(pdf);
+        using var page = doc.GetPage(0);
+        var glyphs = page.GetGlyphs();
+        Assert.Contains(glyphs, g => string.IsNullOrWhiteSpace(g.Text));
+        Assert.Equal(glyphs.Count(g => !string.IsNullOrWhiteSpace(g.Text)), PageReader.InkBoxes(glyphs, 100 / 72.0).Count());
+        AssertCell(t, 0, 1, 1, 1, "272.00");
+        AssertCell(t, 0, 2, 1, 1, "支出总计");
     }
 }
