@@ -48,6 +48,9 @@ public static class LatticeDetector
 {
     public static IReadOnlyList<Lattice> Detect(GrayImage img, LatticeOptions? options = null) => Detect(img, null, options);
 
+    /// <summary>Largest break bridged in a rule of a text-layer page (antialiasing and dashes, not scan damage).</summary>
+    public const double TextBridgeIn = 0.06;
+
     /// <summary>
     /// Lattices of a page image; <paramref name="textBoxes"/> (pixels) are blanked first: where the text layer
     /// says glyphs are, no ruling line can be (bold header text touching the rules would look like rules).
@@ -56,7 +59,13 @@ public static class LatticeDetector
     {
         var o = options ?? new LatticeOptions();
         var mask = InkMask(img, o);
-        if (textBoxes is not null) { EraseText(mask, textBoxes); o = o with { SingleSpanRulesAreStrokes = false }; }
+        // With the glyphs blanked from a text layer the rules left are vector drawn: a rule drawn in one row is real,
+        // and rules do not break, so a gap a row high (a one-line merged row of a tight table) must not be bridged.
+        if (textBoxes is not null)
+        {
+            EraseText(mask, textBoxes);
+            o = o with { SingleSpanRulesAreStrokes = false, BridgeIn = Math.Min(o.BridgeIn, TextBridgeIn) };
+        }
         return Detect(mask, img.Dpi, o);
     }
 
