@@ -103,6 +103,21 @@ public class DocumentValidatorTests
     }
 
     [Fact]
+    public void ATableTakenForASummaryFormWithoutAnyTotalIsFlagged()
+    {
+        // A 项目支出表 page classified as 收支总表: amounts under unit and project names, no total, no check.
+        var spec = """
+            单位名称 | 合计 | 2025年财政拨款
+            ^ | ^ | 一般公共预算
+            吕梁市水利局 | 60.48 | 60.48
+            2024年水资源监测项目结转 | 60.48 | 60.48
+            """;
+        var doc = Doc((spec, FormType.IncomeExpenditureSummary));
+        var issue = Assert.Single(DocumentValidator.Validate(doc, Dict), i => i.Rule == R.UncheckedTable);
+        Assert.Equal(doc.BudgetLines.Select(l => l.Cell).ToHashSet(), issue.Cells.ToHashSet());
+    }
+
+    [Fact]
     public void OneWrongCellIsFoundAndSuggested()
     {
         var spec = Replace(Fixtures.YqExpenditure, "2100405", "905.95", "906.95");
