@@ -39,8 +39,17 @@ public sealed class ScanPageReader
         ArgumentNullException.ThrowIfNull(ocr);
         var sw = Stopwatch.StartNew();
         var prep = Prepare(rendered, ocr);
-        var img = prep.Upright;
         Add(stageSeconds, "preprocess", sw);
+        return ReadPrepared(prep, pageNumber, widthPt, heightPt, ocr, stageSeconds);
+    }
+
+    /// <summary>The steps after <see cref="Prepare"/>: grid, cell OCR, lines outside the tables.</summary>
+    public PageContent ReadPrepared(Prepared prep, int pageNumber, double widthPt, double heightPt, OcrEngine ocr,
+        IDictionary<string, double>? stageSeconds = null)
+    {
+        ArgumentNullException.ThrowIfNull(prep);
+        var sw = Stopwatch.StartNew();
+        var img = prep.Upright;
 
         var lattices = FindLattices(img);
         Add(stageSeconds, "grid", sw);
