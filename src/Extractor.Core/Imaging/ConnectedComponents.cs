@@ -15,6 +15,16 @@ public static class ConnectedComponents
         return Find(img, 1, labels);
     }
 
+    /// <summary>
+    /// As <see cref="Label(BinaryImage, out int[])"/> into a caller's buffer of at least Width×Height zeros (reused
+    /// buffers spare a fresh 4-byte-per-pixel array, whose page faults cost more than the labelling).
+    /// </summary>
+    public static List<Component> Label(BinaryImage img, int[] labels)
+    {
+        if (labels.Length < img.Width * img.Height) throw new ArgumentException("label buffer too small", nameof(labels));
+        return Find(img, 1, labels);
+    }
+
     private static List<Component> Find(BinaryImage img, int minPixels, int[]? labels)
     {
         var runs = new List<(int Y, int X0, int X1)>();      // X1 exclusive
@@ -53,30 +63,41 @@ public static class ConnectedComponents
             }
         }
 
-        var acc = new Dictionary<int, (int X0, int Y0, int X1, int Y1, int N, double Sx, double Sy)>();
-        for (int i = 0; i < runs.Count; i++)
+        // Per-root accumulators in arrays indexed by run (a dictionary here cost more than the labelling).
+        int nr = runs.Count;
+        var root = new int[nr];
+        var id = new int[nr];                       // 0 = root not numbered yet
+        var x0s = new int[nr]; var y0s = new int[nr]; var x1s = new int[nr]; var y1s = new int[nr]; var ns = new int[nr];
+        var sxs = new double[nr]; var sys = new double[nr];
+        int next = 0;
+        var order = new List<int>();                // roots in first-seen order, so ids are as before
+        for (int i = 0; i < nr; i++)
         {
             var (y, x0, x1) = runs[i];
-            int r = Root(i), n = x1 - x0;
-            double sx = (x0 + x1 - 1) / 2.0 * n;
-            if (acc.TryGetValue(r, out var a))
-                acc[r] = (Math.Min(a.X0, x0), Math.Min(a.Y0, y), Math.Max(a.X1, x1), Math.Max(a.Y1, y + 1), a.N + n, a.Sx + sx, a.Sy + (double)y * n);
+            int r = root[i] = Root(i), n = x1 - x0;
+            if (id[r] == 0)
+            {
+                id[r] = ++next; order.Add(r);
+                x0s[r] = x0; y0s[r] = y; x1s[r] = x1; y1s[r] = y + 1;
+            }
             else
-                acc[r] = (x0, y, x1, y + 1, n, sx, (double)y * n);
+            {
+                if (x0 < x0s[r]) x0s[r] = x0;
+                if (x1 > x1s[r]) x1s[r] = x1;
+                if (y + 1 > y1s[r]) y1s[r] = y + 1;
+            }
+            ns[r] += n; sxs[r] += (x0 + x1 - 1) / 2.0 * n; sys[r] += (double)y * n;
         }
-        var ids = new Dictionary<int, int>();
-        foreach (var k in acc.Keys) ids[k] = ids.Count + 1;
         if (labels is not null)
-            for (int i = 0; i < runs.Count; i++)
+            for (int i = 0; i < nr; i++)
             {
                 var (y, x0, x1) = runs[i];
-                int id = ids[Root(i)];
-                Array.Fill(labels, id, y * img.Width + x0, x1 - x0);
+                Array.Fill(labels, id[root[i]], y * img.Width + x0, x1 - x0);
             }
-        var result = new List<Component>(acc.Count);
-        foreach (var (k, a) in acc)
-            if (a.N >= minPixels)
-                result.Add(new Component(ids[k], new PixelRect(a.X0, a.Y0, a.X1 - a.X0, a.Y1 - a.Y0), a.N, a.Sx / a.N, a.Sy / a.N));
+        var result = new List<Component>(order.Count);
+        foreach (int r in order)
+            if (ns[r] >= minPixels)
+                result.Add(new Component(id[r], new PixelRect(x0s[r], y0s[r], x1s[r] - x0s[r], y1s[r] - y0s[r]), ns[r], sxs[r] / ns[r], sys[r] / ns[r]));
         result.Sort((u, v) => u.Box.Y != v.Box.Y ? u.Box.Y.CompareTo(v.Box.Y) : u.Box.X.CompareTo(v.Box.X));
         return result;
     }

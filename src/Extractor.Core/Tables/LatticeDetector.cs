@@ -57,8 +57,57 @@ public static class LatticeDetector
     public static IReadOnlyList<Lattice> Detect(BinaryImage mask, double dpi, LatticeOptions? options = null)
     {
         var o = options ?? new LatticeOptions();
-        var (h, v) = FindSegments(mask, dpi, o);
+        // Work on the inked part of the page only: margins (and whole text pages once their glyphs are blanked)
+        // are paper, and every pass below is linear in pixels.
+        var ink = InkBounds(mask);
+        if (ink is null) return [];
+        var box = ink.Value;
+        var (h, v) = box.Width == mask.Width && box.Height == mask.Height
+            ? FindSegments(mask, dpi, o)
+            : Shift(FindSegments(Crop(mask, box), dpi, o), box.X, box.Y);
         return Build(h, v, dpi, o);
+    }
+
+    // Bounding box of the ink, grown by a pixel (null when there is none).
+    private static PixelRect? InkBounds(BinaryImage mask)
+    {
+        int w = mask.Width, h = mask.Height, top = -1, bottom = -1, left = w, right = -1;
+        for (int y = 0; y < h; y++)
+        {
+            var row = mask.Bits.AsSpan(y * w, w);
+            int first = row.IndexOfAnyExcept((byte)0);
+            if (first < 0) continue;
+            if (top < 0) top = y;
+            bottom = y;
+            left = Math.Min(left, first);
+            right = Math.Max(right, row.LastIndexOfAnyExcept((byte)0));
+        }
+        if (top < 0) return null;
+        int x0 = Math.Max(0, left - 1), y0 = Math.Max(0, top - 1);
+        return new PixelRect(x0, y0, Math.Min(w, right + 2) - x0, Math.Min(h, bottom + 2) - y0);
+    }
+
+    private static BinaryImage Crop(BinaryImage mask, PixelRect r)
+    {
+        var c = new BinaryImage(r.Width, r.Height);
+        for (int y = 0; y < r.Height; y++)
+            mask.Bits.AsSpan((r.Y + y) * mask.Width + r.X, r.Width).CopyTo(c.Bits.AsSpan(y * r.Width, r.Width));
+        return c;
+    }
+
+    private static (List<RuleSegment> H, List<RuleSegment> V) Shift((List<RuleSegment> H, List<RuleSegment> V) segs, int dx, int dy) =>
+        (segs.H.Select(s => s with { Pos = s.Pos + dy, Start = s.Start + dx, End = s.End + dx }).ToList(),
+         segs.V.Select(s => s with { Pos = s.Pos + dx, Start = s.Start + dy, End = s.End + dy }).ToList());
+
+    // One label buffer per thread: a fresh int per pixel per call cost more in page faults than the labelling.
+    [ThreadStatic] private static int[]? _labelScratch;
+
+    private static int[] LabelScratch(int pixels)
+    {
+        var b = _labelScratch;
+        if (b is null || b.Length < pixels) _labelScratch = b = new int[pixels];
+        else Array.Clear(b, 0, pixels);
+        return b;
     }
 
     /// <summary>
@@ -68,35 +117,40 @@ public static class LatticeDetector
     public static void EraseText(BinaryImage mask, IEnumerable<PixelRect> boxes)
     {
         int w = mask.Width, hgt = mask.Height;
-        var src = mask.Clone().Bits;
-        var hRun = new int[src.Length]; var vRun = new int[src.Length];
-        for (int y = 0; y < hgt; y++)
-            for (int x = 0; x < w;)
-            {
-                if (src[y * w + x] == 0) { x++; continue; }
-                int e = x; while (e < w && src[y * w + e] != 0) e++;
-                for (int k = x; k < e; k++) hRun[y * w + k] = e - x;
-                x = e;
-            }
-        for (int x = 0; x < w; x++)
-            for (int y = 0; y < hgt;)
-            {
-                if (src[y * w + x] == 0) { y++; continue; }
-                int e = y; while (e < hgt && src[e * w + x] != 0) e++;
-                for (int k = y; k < e; k++) vRun[k * w + x] = e - y;
-                y = e;
-            }
+        var bits = mask.Bits;
+        // Decisions are taken on the mask as it was, box by box: collect the pixels to clear first, then clear them,
+        // so an erased glyph never shortens the runs seen by an overlapping box.
+        var clear = new List<int>();
         foreach (var b in boxes)
         {
             var c = b.ClipTo(w, hgt);
+            if (c.Width <= 0 || c.Height <= 0) continue;
             int longH = (int)(1.5 * Math.Max(c.Width, 4)), longV = (int)(1.5 * Math.Max(c.Height, 4));
             for (int y = c.Y; y < c.Bottom; y++)
-                for (int x = c.X; x < c.Right; x++)
+            {
+                int row = y * w;
+                for (int x = c.X; x < c.Right;)
                 {
-                    int i = y * w + x;
-                    if (hRun[i] < longH && vRun[i] < longV) mask.Bits[i] = 0;
+                    if (bits[row + x] == 0) { x++; continue; }
+                    // The whole horizontal run through (x, y), measured beyond the box.
+                    int s = x; while (s > 0 && bits[row + s - 1] != 0) s--;
+                    int e = x; while (e < w && bits[row + e] != 0) e++;
+                    bool longRun = e - s >= longH;
+                    int stop = Math.Min(e, c.Right);
+                    for (int k = x; k < stop; k++)
+                        if (!longRun && VerticalRun(bits, w, hgt, k, y) < longV) clear.Add(row + k);
+                    x = stop;
                 }
+            }
         }
+        foreach (int i in clear) bits[i] = 0;
+    }
+
+    private static int VerticalRun(byte[] bits, int w, int hgt, int x, int y)
+    {
+        int s = y; while (s > 0 && bits[(s - 1) * w + x] != 0) s--;
+        int e = y; while (e < hgt && bits[e * w + x] != 0) e++;
+        return e - s;
     }
 
     /// <summary>Ink for line finding; falls back to Otsu when the permissive threshold swallows a dark page.</summary>
@@ -122,7 +176,8 @@ public static class LatticeDetector
         var sureRules = Morphology.OpenHorizontal(mask, sure).Or(Morphology.OpenVertical(mask, sure));
         var rest = mask.Minus(Morphology.Dilate(sureRules, 1, 1));
         var clean = mask.Clone();
-        foreach (var c in ConnectedComponents.Label(rest, out var labels))
+        var labels = LabelScratch(rest.Width * rest.Height);
+        foreach (var c in ConnectedComponents.Label(rest, labels))
         {
             int longSide = Math.Max(c.Box.Width, c.Box.Height), shortSide = Math.Max(1, Math.Min(c.Box.Width, c.Box.Height));
             // Glyphs are compact dense blobs; pieces of rules are thin and elongated. A junction of a broken grid is
@@ -187,7 +242,8 @@ public static class LatticeDetector
     {
         double maxThick = Math.Max(2, o.MaxThicknessIn * dpi);
         var list = new List<RuleSegment>();
-        var comps = ConnectedComponents.Label(lines, out var labels);
+        var labels = LabelScratch(lines.Width * lines.Height);
+        var comps = ConnectedComponents.Label(lines, labels);
         int w = lines.Width;
         var centres = new List<double>(); var widths = new List<int>();
         foreach (var c in comps)
