@@ -14,6 +14,8 @@ public sealed record CellOcrOptions
     public bool DigitsWhitelist { get; init; } = true;
     /// <summary>Multi-line cells read as a block (PSM 6) instead of one line (PSM 7).</summary>
     public bool BlockForMultiLine { get; init; } = true;
+    /// <summary>Bound cells by their own rules found near the lattice boundary (scans bend rules off the boundary).</summary>
+    public bool LocalRules { get; init; } = true;
     public const string Digits = "0123456789.,-";
 }
 
@@ -43,7 +45,8 @@ public sealed class CellOcr
     public CellInk FindInk(GrayImage img, PixelRect cell, double ruleThickness, int inkThreshold)
     {
         int inset = (int)Math.Ceiling(ruleThickness / 2) + _o.InsetPx;
-        var r = new PixelRect(cell.X + inset, cell.Y + inset, cell.Width - 2 * inset, cell.Height - 2 * inset).ClipTo(img.Width, img.Height);
+        var r = _o.LocalRules ? InsideLocalRules(img, cell, inset, inkThreshold) :
+            new PixelRect(cell.X + inset, cell.Y + inset, cell.Width - 2 * inset, cell.Height - 2 * inset).ClipTo(img.Width, img.Height);
         if (r.Width < 4 || r.Height < 4) return new(null, 0, 0);
         int w = img.Width;
         var rows = new int[r.Height]; var cols = new int[r.Width];
@@ -86,21 +89,115 @@ public sealed class CellOcr
         return new(new PixelRect(bx0, by0, bx1 - bx0, by1 - by0), lines, total);
     }
 
+    /// <summary>
+    /// The cell's ink box copied onto white paper with a margin: Tesseract reads glyphs touching the image edge badly
+    /// and Leptonica complains ("boxClipToRectangle: box outside rectangle") when a line box reaches past it.
+    /// </summary>
+    public static GrayImage Padded(GrayImage img, PixelRect r, int margin)
+    {
+        var c = r.ClipTo(img.Width, img.Height);
+        var dst = new GrayImage(c.Width + 2 * margin, c.Height + 2 * margin, img.Dpi);
+        // The margin takes the paper's own gray (the crop's median): a white frame around gray paper is an edge
+        // that Tesseract reads as "|".
+        var hist = new int[256];
+        for (int y = 0; y < c.Height; y++)
+            for (int x = 0; x < c.Width; x++) hist[img.Pixels[(c.Y + y) * img.Width + c.X + x]]++;
+        int half = c.Width * c.Height / 2, seen = 0, paper = 255;
+        for (int v = 0; v < 256; v++) { seen += hist[v]; if (seen > half) { paper = v; break; } }
+        Array.Fill(dst.Pixels, (byte)paper);
+        for (int y = 0; y < c.Height; y++)
+            Buffer.BlockCopy(img.Pixels, (c.Y + y) * img.Width + c.X, dst.Pixels, (y + margin) * dst.Width + margin, c.Width);
+        return dst;
+    }
+
+    private GrayImage Cell(GrayImage img, PixelRect r) => Padded(img, r, Math.Max(4, (int)(0.05 * img.Dpi)));
+
+    /// <summary>
+    /// The cell's inside, bounded by its own rules where they are found near the lattice's boundaries: on phone scans
+    /// perspective bends rules several pixels off the straight boundary, and right-aligned numbers sit next to their
+    /// rule, so a fixed inset from the boundary cut their last digit (measured: "6.18" read "6.1").
+    /// </summary>
+    private PixelRect InsideLocalRules(GrayImage img, PixelRect cell, int inset, int ink)
+    {
+        int search = Math.Max(4, (int)(0.04 * img.Dpi));
+        int x0 = Edge(img, cell, cell.X, +1, vertical: true, search, inset, ink);
+        int x1 = Edge(img, cell, cell.Right, -1, vertical: true, search, inset, ink);
+        int y0 = Edge(img, cell, cell.Y, +1, vertical: false, search, inset, ink);
+        int y1 = Edge(img, cell, cell.Bottom, -1, vertical: false, search, inset, ink);
+        return new PixelRect(x0, y0, x1 - x0, y1 - y0).ClipTo(img.Width, img.Height);
+    }
+
+    // Inner limit of one cell edge: the rule's inner side (found as the line of pixels near the boundary that is
+    // inked over most of the cell's middle) plus InsetPx; the plain inset from the boundary when no rule is found.
+    private int Edge(GrayImage img, PixelRect cell, int boundary, int inward, bool vertical, int search, int inset, int ink)
+    {
+        int fallback = boundary + inward * inset;
+        int span = vertical ? cell.Height : cell.Width;
+        int a0 = (vertical ? cell.Y : cell.X) + span / 10, a1 = (vertical ? cell.Y : cell.X) + span - span / 10;
+        int limit = vertical ? img.Width : img.Height, along = vertical ? img.Height : img.Width;
+        a0 = Math.Max(0, a0); a1 = Math.Min(along, a1);
+        if (a1 - a0 < 4) return fallback;
+        int Count(int k)
+        {
+            if (k < 0 || k >= limit) return 0;
+            int n = 0;
+            for (int a = a0; a < a1; a++)
+                if ((vertical ? img.Pixels[a * img.Width + k] : img.Pixels[k * img.Width + a]) <= ink) n++;
+            return n;
+        }
+        int need = (int)(0.85 * (a1 - a0));
+        int best = -1, bestCount = need - 1;
+        for (int k = boundary - search; k <= boundary + search; k++)
+        {
+            int c = Count(k);
+            if (c > bestCount) { bestCount = c; best = k; }
+        }
+        if (best < 0) return fallback;
+        int inner = best;
+        while (Math.Abs(inner + inward - boundary) <= search + 2 && Count(inner + inward) >= need) inner += inward;
+        return inner + inward * (1 + _o.InsetPx);
+    }
+
     /// <summary>A first reading of a cell (chi_sim+eng, no whitelist).</summary>
     public CellReading ReadText(OcrEngine ocr, GrayImage img, CellInk ink)
     {
         if (ink.Region is not { } r) return new("", 0, false);
         var mode = ink.Lines > 1 && _o.BlockForMultiLine ? PageSegMode.SingleBlock : PageSegMode.SingleLine;
-        var res = ocr.Recognize(img, r, mode);
+        var res = ocr.Recognize(Cell(img, r), null, mode);
         string text = CleanText(res.Text);
         return new(text, res.Confidence, LooksNumeric(text));
+    }
+
+    /// <summary>A reading by the Chinese model alone (second opinion on cells read as Latin).</summary>
+    public CellReading ReadChinese(OcrEngine ocr, GrayImage img, CellInk ink)
+    {
+        if (ink.Region is not { } r) return new("", 0, false);
+        var mode = ink.Lines > 1 && _o.BlockForMultiLine ? PageSegMode.SingleBlock : PageSegMode.SingleLine;
+        var res = ocr.RecognizeChinese(Cell(img, r), null, mode);
+        string text = CleanText(res.Text);
+        return new(text, res.Confidence, LooksNumeric(text));
+    }
+
+    /// <summary>Latin letters in a reading (disclosure tables are Chinese; a few codes like "GDP" aside).</summary>
+    public static int LatinLetters(string text) => text.Count(char.IsAsciiLetter);
+
+    /// <summary>
+    /// A reading that is mostly Latin letters or bare punctuation — what chi_sim+eng makes of short Chinese cells.
+    /// </summary>
+    public static bool LooksLatinJunk(string text)
+    {
+        if (string.IsNullOrEmpty(text) || LooksNumeric(text)) return false;
+        int latin = LatinLetters(text), cjk = text.Count(IsCjk), digits = text.Count(char.IsAsciiDigit);
+        if (latin > 0 && latin >= cjk) return true;
+        // Nothing but punctuation (no letter, digit or Chinese): "|", "(", "—" misreads of a glyph.
+        return latin == 0 && cjk == 0 && digits == 0 && text.Any(c => !char.IsWhiteSpace(c) && c != '—' && c != '-' && c != '/');
     }
 
     /// <summary>A reading restricted to digits and number punctuation.</summary>
     public CellReading ReadDigits(OcrEngine ocr, GrayImage img, CellInk ink)
     {
         if (ink.Region is not { } r) return new("", 0, true);
-        var res = ocr.Recognize(img, r, PageSegMode.SingleLine, CellOcrOptions.Digits);
+        var res = ocr.Recognize(Cell(img, r), null, PageSegMode.SingleLine, CellOcrOptions.Digits);
         return new(CleanNumber(res.Text), res.Confidence, true);
     }
 

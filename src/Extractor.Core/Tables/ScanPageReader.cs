@@ -172,6 +172,12 @@ public sealed class ScanPageReader
                 var d = _cells.ReadDigits(ocr, img, inks[i]);
                 if (d.Text.Length > 0) reading = d;
             }
+            else if (!digits && inks[i].Region is not null && !inNumericCol && CellOcr.LooksLatinJunk(reading.Text))
+            {
+                // chi_sim+eng turns short Chinese cells into Latin (合计 → "Sit"): ask the Chinese model alone.
+                var c = _cells.ReadChinese(ocr, img, inks[i]);
+                if (c.Text.Any(CellOcr.IsCjk) && CellOcr.LatinLetters(c.Text) < CellOcr.LatinLetters(reading.Text)) reading = c;
+            }
             if (reading.Text.Length > 0) confidences.Add(reading.Confidence);
             result.Add(new Cell(lc.Row, lc.Col, lc.RowSpan, lc.ColSpan, lat.ToPoints(lc.Rect), reading.Text, reading.Confidence, CellSource.Ocr));
         }
