@@ -16,11 +16,17 @@ public sealed record CellOcrOptions
     public bool BlockForMultiLine { get; init; } = true;
     /// <summary>Bound cells by their own rules found near the lattice boundary (scans bend rules off the boundary).</summary>
     public bool LocalRules { get; init; } = true;
+    /// <summary>Wrapped cells read one text line at a time (instead of one block).</summary>
+    public bool PerLine { get; init; }
     public const string Digits = "0123456789.,-";
 }
 
 /// <summary>Where a cell's ink sits and how many text lines it has (null region = no ink).</summary>
-public readonly record struct CellInk(PixelRect? Region, int Lines, int InkPixels);
+public readonly record struct CellInk(PixelRect? Region, int Lines, int InkPixels)
+{
+    /// <summary>Top and bottom (exclusive) pixel rows of each text line when the cell holds several.</summary>
+    public IReadOnlyList<(int Y0, int Y1)>? LineBands { get; init; }
+}
 
 /// <summary>Text of one cell and the engine's confidence.</summary>
 public readonly record struct CellReading(string Text, double Confidence, bool Numeric);
@@ -71,14 +77,16 @@ public sealed class CellOcr
         int minExtent = Math.Max(3, (int)(0.03 * img.Dpi));
         if (y0 < 0 || total < minInk || (y1 - y0 + 1 < minExtent && x1 - x0 + 1 < minExtent)) return new(null, 0, total);
 
-        // Text lines: bands of inked rows separated by blank gaps.
+        // Text lines: bands of inked rows separated by gaps (a row with a speck or two of JPEG noise is still a gap).
         int lines = 0, minBand = Math.Max(3, (int)(0.04 * img.Dpi));
+        int speck = Math.Max(1, (x1 - x0 + 1) / 100);
         int bandStart = -1;
+        var bands = new List<(int, int)>();
         for (int y = y0; y <= y1 + 1; y++)
         {
-            bool ink = y <= y1 && rows[y] > 0;
+            bool ink = y <= y1 && rows[y] > speck;
             if (ink && bandStart < 0) bandStart = y;
-            else if (!ink && bandStart >= 0) { if (y - bandStart >= minBand) lines++; bandStart = -1; }
+            else if (!ink && bandStart >= 0) { if (y - bandStart >= minBand) { lines++; bands.Add((r.Y + bandStart, r.Y + y)); } bandStart = -1; }
         }
         lines = Math.Max(1, lines);
         int pad = Math.Max(3, (int)(0.03 * img.Dpi));
@@ -86,7 +94,7 @@ public sealed class CellOcr
         // Keep the padding inside the inset rectangle (never back onto the rules).
         int bx0 = Math.Max(box.X, r.X + left), by0 = Math.Max(box.Y, r.Y + top);
         int bx1 = Math.Min(box.Right, r.X + right + 1), by1 = Math.Min(box.Bottom, r.Y + bottom + 1);
-        return new(new PixelRect(bx0, by0, bx1 - bx0, by1 - by0), lines, total);
+        return new(new PixelRect(bx0, by0, bx1 - bx0, by1 - by0), lines, total) { LineBands = bands.Count > 1 ? bands : null };
     }
 
     /// <summary>
@@ -162,6 +170,7 @@ public sealed class CellOcr
     public CellReading ReadText(OcrEngine ocr, GrayImage img, CellInk ink)
     {
         if (ink.Region is not { } r) return new("", 0, false);
+        if (_o.PerLine && ink.LineBands is { } bands) return PerLine(img, r, bands, x => ocr.Recognize(x, null, PageSegMode.SingleLine));
         var mode = ink.Lines > 1 && _o.BlockForMultiLine ? PageSegMode.SingleBlock : PageSegMode.SingleLine;
         var res = ocr.Recognize(Cell(img, r), null, mode);
         string text = CleanText(res.Text);
@@ -172,10 +181,30 @@ public sealed class CellOcr
     public CellReading ReadChinese(OcrEngine ocr, GrayImage img, CellInk ink)
     {
         if (ink.Region is not { } r) return new("", 0, false);
+        if (_o.PerLine && ink.LineBands is { } bands) return PerLine(img, r, bands, x => ocr.RecognizeChinese(x, null, PageSegMode.SingleLine));
         var mode = ink.Lines > 1 && _o.BlockForMultiLine ? PageSegMode.SingleBlock : PageSegMode.SingleLine;
         var res = ocr.RecognizeChinese(Cell(img, r), null, mode);
         string text = CleanText(res.Text);
         return new(text, res.Confidence, LooksNumeric(text));
+    }
+
+    // A wrapped cell read line by line (PSM 7 each): block mode on scans garbled whole 绩效 cells.
+    private CellReading PerLine(GrayImage img, PixelRect r, IReadOnlyList<(int Y0, int Y1)> bands, Func<GrayImage, OcrResult> read)
+    {
+        int pad = Math.Max(2, (int)(0.015 * img.Dpi));
+        var sb = new StringBuilder();
+        double conf = 0; int n = 0;
+        foreach (var (y0, y1) in bands)
+        {
+            int top = Math.Max(r.Y, y0 - pad), bottom = Math.Min(r.Bottom, y1 + pad);
+            if (bottom - top < 3) continue;
+            var res = read(Cell(img, new PixelRect(r.X, top, r.Width, bottom - top)));
+            if (res.Text.Length == 0) continue;
+            sb.Append(res.Text).Append('\n');
+            conf += res.Confidence; n++;
+        }
+        string text = CleanText(sb.ToString());
+        return new(text, n == 0 ? 0 : conf / n, LooksNumeric(text));
     }
 
     /// <summary>Latin letters in a reading (disclosure tables are Chinese; a few codes like "GDP" aside).</summary>
@@ -192,6 +221,15 @@ public sealed class CellOcr
         // Nothing but punctuation (no letter, digit or Chinese): "|", "(", "—" misreads of a glyph.
         return latin == 0 && cjk == 0 && digits == 0 && text.Any(c => !char.IsWhiteSpace(c) && c != '—' && c != '-' && c != '/');
     }
+
+    /// <summary>
+    /// Chinese text holding Latin letters or marks that rarely occur in these tables next to Chinese ("-级指标",
+    /// "=级指标", "项目|资金"): signs of a misread glyph.
+    /// </summary>
+    public static bool HasStrayMarks(string text) =>
+        !string.IsNullOrEmpty(text) && text.Any(IsCjk) && text.Any(c => char.IsAsciiLetter(c) || StrayMarks.Contains(c));
+
+    private const string StrayMarks = "-=|\"'“”‘’<>〈〉_^~`!?;";
 
     /// <summary>A reading restricted to digits and number punctuation.</summary>
     public CellReading ReadDigits(OcrEngine ocr, GrayImage img, CellInk ink)
@@ -254,7 +292,9 @@ public sealed class CellOcr
             }
             sb.Append(c);
         }
+        // Song-style full-width brackets come back as angle brackets: "市县〈区)" is "市县（区）".
         var s = sb.ToString();
+        if (s.Any(IsCjk)) s = s.Replace('〈', '（').Replace('〉', '）');
         return LooksNumeric(s) ? CleanNumber(s) : s;
     }
 }

@@ -172,11 +172,17 @@ public sealed class ScanPageReader
                 var d = _cells.ReadDigits(ocr, img, inks[i]);
                 if (d.Text.Length > 0) reading = d;
             }
-            else if (!digits && inks[i].Region is not null && !inNumericCol && CellOcr.LooksLatinJunk(reading.Text))
+            else if (!digits && inks[i].Region is not null && !inNumericCol)
             {
-                // chi_sim+eng turns short Chinese cells into Latin (合计 → "Sit"): ask the Chinese model alone.
-                var c = _cells.ReadChinese(ocr, img, inks[i]);
-                if (c.Text.Any(CellOcr.IsCjk) && CellOcr.LatinLetters(c.Text) < CellOcr.LatinLetters(reading.Text)) reading = c;
+                // chi_sim+eng turns short Chinese cells into Latin (合计 → "Sit") and leading 一/二/三 into "-"/"=":
+                // ask the Chinese model alone and keep its reading when it is Chinese and surer.
+                bool junk = CellOcr.LooksLatinJunk(reading.Text);
+                if (junk || CellOcr.HasStrayMarks(reading.Text))
+                {
+                    var c = _cells.ReadChinese(ocr, img, inks[i]);
+                    if (c.Text.Any(CellOcr.IsCjk) && (junk ? CellOcr.LatinLetters(c.Text) < CellOcr.LatinLetters(reading.Text) : c.Confidence > reading.Confidence))
+                        reading = c;
+                }
             }
             if (reading.Text.Length > 0) confidences.Add(reading.Confidence);
             result.Add(new Cell(lc.Row, lc.Col, lc.RowSpan, lc.ColSpan, lat.ToPoints(lc.Rect), reading.Text, reading.Confidence, CellSource.Ocr));
