@@ -16,6 +16,8 @@ public sealed record CellOcrOptions
     public bool BlockForMultiLine { get; init; } = true;
     /// <summary>Bound cells by their own rules found near the lattice boundary (scans bend rules off the boundary).</summary>
     public bool LocalRules { get; init; } = true;
+    /// <summary>Cells of images below this resolution are enlarged (integer factor) before OCR; 0 = never (measured: 2x at 200 dpi lost 0.5 points of digits and 1.8 of Chinese).</summary>
+    public double UpscaleBelowDpi { get; init; }
     /// <summary>Wrapped cells read one text line at a time (instead of one block).</summary>
     public bool PerLine { get; init; }
     public const string Digits = "0123456789.,-";
@@ -118,7 +120,12 @@ public sealed class CellOcr
         return dst;
     }
 
-    private GrayImage Cell(GrayImage img, PixelRect r) => Padded(img, r, Math.Max(4, (int)(0.05 * img.Dpi)));
+    private GrayImage Cell(GrayImage img, PixelRect r)
+    {
+        var cell = Padded(img, r, Math.Max(4, (int)(0.05 * img.Dpi)));
+        // Tesseract's LSTM wants text taller than scans at 150–200 dpi give small print: enlarge those cells.
+        return _o.UpscaleBelowDpi > img.Dpi ? Scale.Up(cell, (int)Math.Ceiling(_o.UpscaleBelowDpi / img.Dpi)) : cell;
+    }
 
     /// <summary>
     /// The cell's inside, bounded by its own rules where they are found near the lattice's boundaries: on phone scans
