@@ -29,7 +29,7 @@ public static class CliCommon
     {
         var store = SqliteStore.Open(path);
         // A correction re-runs the document's checks, so the review queue and flags follow at once.
-        store.Revalidator = doc => DocumentValidator.Validate(doc, Dictionary.Value);
+        store.Revalidator = doc => [.. DocumentValidator.Validate(doc, Dictionary.Value), .. ReadingPlausibility.Check(doc, Dictionary.Value)];
         return store;
     };
 

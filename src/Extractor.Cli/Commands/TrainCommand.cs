@@ -10,11 +10,14 @@ namespace Extractor.Cli.Commands;
 /// </summary>
 public static class TrainCommand
 {
-    /// <summary>The reading stage used for training. Swap for the real page reader when it lands (one line).</summary>
-    internal static DocumentReader Reader { get; set; } = TextLayerPageReader.ReadDocument;
-    internal static string ReaderName { get; set; } = "text layer (Extractor.Pdf glyphs, TextLayerPageReader)";
-    /// <summary>The stand-in reader has no OCR: scanned corpus pages would come back blank, so they are left out.</summary>
-    internal static bool ReaderReadsScans { get; set; } = false;
+    /// <summary>
+    /// The reading stage used for training: the pipeline's own (text layer, or OCR for scans), so the model learns
+    /// from pages exactly as ingest reads them. Tests may swap it for a faster stand-in.
+    /// </summary>
+    internal static DocumentReader Reader { get; set; } = path => Extractor.Pipeline.DocumentPages.Read(path, new Extractor.Pipeline.PipelineOptions());
+    internal static string ReaderName { get; set; } = "pipeline PageReader (text layer; scans: orientation, deskew, lattice, OCR per cell)";
+    /// <summary>Whether the reader OCRs scans; a reader without OCR would give blank scanned pages, so they are left out.</summary>
+    internal static bool ReaderReadsScans { get; set; } = true;
 
     public static Command Create()
     {
@@ -25,15 +28,18 @@ public static class TrainCommand
         var report = new Option<FileInfo?>("--report") { Description = "also write the scores and confusion matrices as Markdown" };
         var l2 = new Option<double>("--l2") { Description = "L2 penalty", DefaultValueFactory = _ => new TrainerOptions().L2 };
         var seed = new Option<int>("--seed") { Description = "seed of the noisy training copies (recorded with the model)", DefaultValueFactory = _ => new TrainerOptions().Seed };
+        var cache = new Option<DirectoryInfo?>("--cache") { Description = "keep what the reader read in this folder (JSON per PDF, keyed by content hash) and reuse it on the next run; empty it when the reading code changes" };
         var noisy = new Option<int>("--noisy-copies") { Description = "OCR-like noisy copies per training page", DefaultValueFactory = _ => new TrainerOptions().NoisyCopies };
 
         var command = new Command("train", "train the page classifier (softmax regression over page features)");
-        foreach (var o in new Option[] { corpus, realLabels, realRoot, output, report, l2, seed, noisy }) command.Options.Add(o);
+        foreach (var o in new Option[] { corpus, realLabels, realRoot, output, report, l2, seed, noisy, cache }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             try
             {
-                return Run(parse.GetValue(corpus), parse.GetValue(realLabels), parse.GetValue(realRoot), parse.GetValue(output),
+                var cacheDir = parse.GetValue(cache);
+                var reader = cacheDir is null ? Reader : TrainingData.Cached(Reader, cacheDir.FullName, ReaderName);
+                return Run(reader, parse.GetValue(corpus), parse.GetValue(realLabels), parse.GetValue(realRoot), parse.GetValue(output),
                     parse.GetValue(report), new TrainerOptions { L2 = parse.GetValue(l2), Seed = parse.GetValue(seed), NoisyCopies = parse.GetValue(noisy) });
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException or Extractor.Pdf.PdfException)
@@ -45,7 +51,7 @@ public static class TrainCommand
         return command;
     }
 
-    private static int Run(DirectoryInfo? corpusDir, FileInfo? labelsFile, DirectoryInfo? realRootDir, FileInfo? outFile,
+    private static int Run(DocumentReader reader, DirectoryInfo? corpusDir, FileInfo? labelsFile, DirectoryInfo? realRootDir, FileInfo? outFile,
         FileInfo? reportFile, TrainerOptions options)
     {
         var repo = RepoRoot();
@@ -58,10 +64,10 @@ public static class TrainCommand
             var test = Path.Combine(corpusDir.FullName, "test");
             if (Directory.Exists(dev))
             {
-                training.AddRange(Log("corpus dev", TrainingData.LoadCorpus(dev, Reader, ReaderReadsScans)));
-                if (Directory.Exists(test)) held.Add(("corpus test", Log("corpus test", TrainingData.LoadCorpus(test, Reader, ReaderReadsScans))));
+                training.AddRange(Log("corpus dev", TrainingData.LoadCorpus(dev, reader, ReaderReadsScans)));
+                if (Directory.Exists(test)) held.Add(("corpus test", Log("corpus test", TrainingData.LoadCorpus(test, reader, ReaderReadsScans))));
             }
-            else training.AddRange(Log("corpus", TrainingData.LoadCorpus(corpusDir.FullName, Reader, ReaderReadsScans)));
+            else training.AddRange(Log("corpus", TrainingData.LoadCorpus(corpusDir.FullName, reader, ReaderReadsScans)));
         }
 
         var labelsPath = labelsFile?.FullName ?? (repo is null ? null : Path.Combine(repo, "corpus", "real-labels.csv"));
@@ -70,9 +76,9 @@ public static class TrainCommand
             var root = realRootDir?.FullName ?? (repo is null ? null : Path.GetFullPath(Path.Combine(repo, "..", "shared", "real")));
             if (root is null || !Directory.Exists(root)) throw new DirectoryNotFoundException($"real PDFs not found (give --real-root): {root}");
             var labels = TrainingData.ReadRealLabels(labelsPath);
-            training.AddRange(Log("real training departments", TrainingData.LoadReal(labels.Training, root, Reader)));
+            training.AddRange(Log("real training departments", TrainingData.LoadReal(labels.Training, root, reader)));
             if (labels.HoldoutDepartments.Count > 0)
-                held.Add(("real held-out departments", Log("real held-out", TrainingData.LoadReal(labels.Holdout, root, Reader))));
+                held.Add(("real held-out departments", Log("real held-out", TrainingData.LoadReal(labels.Holdout, root, reader))));
         }
         else if (labelsFile is not null) throw new FileNotFoundException($"real labels not found: {labelsFile.FullName}");
 

@@ -60,9 +60,12 @@ public static class TrainingData
     public static List<LabelledPage> LoadReal(IEnumerable<RealLabel> labels, string realRoot, DocumentReader reader)
     {
         var result = new List<LabelledPage>();
-        foreach (var doc in labels.GroupBy(l => l.File).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var docs = labels.GroupBy(l => l.File).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var read = ReadAll(docs.Select(d => Path.Combine(realRoot, d.Key)).ToList(), reader);
+        for (int k = 0; k < docs.Count; k++)
         {
-            var pages = reader(Path.Combine(realRoot, doc.Key));
+            var doc = docs[k];
+            var pages = read[k];
             foreach (var l in doc.OrderBy(l => l.Page))
             {
                 if (l.Page > pages.Count) throw new InvalidDataException($"{doc.Key} has {pages.Count} pages, label names page {l.Page}");
@@ -82,15 +85,23 @@ public static class TrainingData
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"corpus folder not found: {dir}");
         var result = new List<LabelledPage>();
         var group = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)));
+        var truths = new List<(string TruthPath, JsonDocument Json, string Pdf)>();
         foreach (var truthPath in Directory.EnumerateFiles(dir, "*.truth.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(truthPath));
-            var root = doc.RootElement;
-            var file = root.TryGetProperty("file", out var f) && f.GetString() is { Length: > 0 } name
+            var json = JsonDocument.Parse(File.ReadAllText(truthPath));
+            var file = json.RootElement.TryGetProperty("file", out var f) && f.GetString() is { Length: > 0 } name
                 ? name : Path.GetFileName(truthPath).Replace(".truth.json", ".pdf");
             var pdf = Path.Combine(Path.GetDirectoryName(truthPath)!, file);
             if (!File.Exists(pdf)) throw new FileNotFoundException($"{truthPath} names {file}, which is missing", pdf);
-            var pages = reader(pdf);
+            truths.Add((truthPath, json, pdf));
+        }
+        var read = ReadAll(truths.Select(t => t.Pdf).ToList(), reader);
+        for (int k = 0; k < truths.Count; k++)
+        {
+            var (truthPath, doc, pdf) = truths[k];
+            using var _ = doc;
+            var root = doc.RootElement;
+            var pages = read[k];
             foreach (var p in root.GetProperty("pages").EnumerateArray())
             {
                 int n = p.GetProperty("page").GetInt32();
@@ -102,5 +113,40 @@ public static class TrainingData
             }
         }
         return result;
+    }
+
+    // Documents read on all cores (OCR of scanned pages dominates training time); results in input order.
+    private static IReadOnlyList<PageContent>[] ReadAll(IReadOnlyList<string> files, DocumentReader reader)
+    {
+        var result = new IReadOnlyList<PageContent>[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => result[i] = reader(files[i]));
+        return result;
+    }
+
+    /// <summary>
+    /// Wraps a reader with a folder of JSON copies of what it read, keyed by the file's content hash and the
+    /// reader's name: reading the corpus with OCR takes minutes, fitting a model seconds, so trying features or
+    /// penalties should not mean reading again. A changed file or reader misses the cache and is read anew.
+    /// </summary>
+    public static DocumentReader Cached(DocumentReader inner, string cacheDir, string readerName)
+    {
+        Directory.CreateDirectory(cacheDir);
+        var options = new JsonSerializerOptions { IncludeFields = false };
+        return path =>
+        {
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            string key;
+            using (var f = File.OpenRead(path))
+                key = Convert.ToHexString(sha.ComputeHash(f)) + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(readerName)))[..16];
+            var file = Path.Combine(cacheDir, key + ".json");
+            if (File.Exists(file))
+                return JsonSerializer.Deserialize<List<PageContent>>(File.ReadAllText(file), options)
+                    ?? throw new InvalidDataException($"unreadable cache file {file}");
+            var pages = inner(path);
+            var tmp = file + "." + Environment.CurrentManagedThreadId + ".tmp";
+            File.WriteAllText(tmp, JsonSerializer.Serialize(pages, options));
+            File.Move(tmp, file, overwrite: true);
+            return pages;
+        };
     }
 }

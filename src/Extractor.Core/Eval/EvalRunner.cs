@@ -30,8 +30,10 @@ public static class EvalRunner
     }
 
     /// <summary>Processes files on <paramref name="workers"/> threads, one processor each; results in input order.</summary>
+    /// <paramref name="sink"/>, when given, receives each result on its worker thread as soon as it is made (the bench
+    /// stores there, so storing overlaps the other workers' reading).
     public static (DocumentResult? Result, string? Error)[] ProcessAll(IReadOnlyList<string> files, Func<IDocumentProcessor> newProcessor,
-        int workers, Action<string>? progress = null, CancellationToken ct = default)
+        int workers, Action<string>? progress = null, CancellationToken ct = default, Action<DocumentResult>? sink = null)
     {
         var results = new (DocumentResult? Result, string? Error)[files.Count];
         var queue = new ConcurrentQueue<int>(Enumerable.Range(0, files.Count));
@@ -43,7 +45,12 @@ public static class EvalRunner
                 while (queue.TryDequeue(out var i))
                 {
                     ct.ThrowIfCancellationRequested();
-                    try { results[i] = (processor.Process(files[i], ct), null); }
+                    try
+                    {
+                        var r = processor.Process(files[i], ct);
+                        sink?.Invoke(r);
+                        results[i] = (r, null);
+                    }
                     catch (Exception ex) when (ex is not OperationCanceledException) { results[i] = (null, $"{Path.GetFileName(files[i])}: {ex.Message}"); }
                     progress?.Invoke(Path.GetFileName(files[i]));
                 }

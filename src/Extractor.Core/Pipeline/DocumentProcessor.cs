@@ -53,20 +53,7 @@ public sealed class DocumentProcessor : IDocumentProcessor, IDisposable
             };
             Lap(result, "open", clock);
 
-            var pages = new List<PageContent>(pdf.PageCount);
-            for (int i = 0; i < pdf.PageCount; i++)
-            {
-                ct.ThrowIfCancellationRequested();
-                try
-                {
-                    using var page = pdf.GetPage(i);
-                    pages.Add(_reader.Read(page, i + 1, Ocr, result.StageSeconds));
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    throw new ProcessingException("read", $"page {i + 1}: {ex.Message}", ex);
-                }
-            }
+            var pages = DocumentPages.Read(pdf, _reader, Ocr, result.StageSeconds, ct);
             clock.Restart();
 
             result.Pages.AddRange(_classifier.Classify(pages));
@@ -81,6 +68,7 @@ public sealed class DocumentProcessor : IDocumentProcessor, IDisposable
             Lap(result, "interpret", clock);
 
             var issues = DocumentValidator.Validate(result, _codes);
+            issues.AddRange(ReadingPlausibility.Check(result, _codes));
             result.Issues.AddRange(issues);
             DocumentValidator.Apply(result, issues);
             FlagLowConfidence(result);

@@ -325,4 +325,44 @@ public class TrainingDataTests
         }
         finally { File.Delete(path); }
     }
+
+    [Fact]
+    public void Cached_reader_reads_each_file_once_and_gives_back_the_same_features()
+    {
+        var dir = Directory.CreateTempSubdirectory("cls-cache-").FullName;
+        try
+        {
+            var pdf = Path.Combine(dir, "a.pdf");
+            File.WriteAllText(pdf, "placeholder: the reader below does not open it");
+            var cells = new List<Cell>
+            {
+                new(0, 0, 1, 2, new Box(10, 20, 200, 15), "项目", 0.9, CellSource.Ocr),
+                new(1, 0, 1, 1, new Box(10, 35, 100, 15), "合计", 0.8, CellSource.Ocr),
+                new(1, 1, 1, 1, new Box(110, 35, 100, 15), "1,044.83", 0.7, CellSource.Ocr),
+            };
+            var page = new PageContent
+            {
+                PageNumber = 1, WidthPt = 595, HeightPt = 842, Scanned = true, RawText = "收支总表\n合计\t1,044.83",
+                Lines = [new TextLine("收支总表", new Box(200, 10, 120, 20), 0.95)],
+                Tables = [new Table { Page = 1, Index = 0, RowCount = 2, ColCount = 2, Cells = cells, Box = new Box(10, 20, 200, 30) }],
+            };
+            int calls = 0;
+            DocumentReader inner = _ => { calls++; return [page]; };
+            var cached = TrainingData.Cached(inner, Path.Combine(dir, "cache"), "test reader");
+            var first = cached(pdf);
+            var second = cached(pdf);
+            Assert.Equal(1, calls);
+            var (f1, f2) = (PageFeatures.Extract(first[0]), PageFeatures.Extract(second[0]));
+            Assert.Equal(f1.Indices, f2.Indices);
+            Assert.Equal(f1.Values, f2.Values);
+            Assert.Equal(cells, second[0].Tables[0].Cells);
+            Assert.Equal(page.Lines, second[0].Lines);
+            // Another reader name, or a changed file, reads again.
+            TrainingData.Cached(inner, Path.Combine(dir, "cache"), "other reader")(pdf);
+            File.AppendAllText(pdf, "changed");
+            cached(pdf);
+            Assert.Equal(3, calls);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }

@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using Extractor.Domain;
+using Extractor.Facts;
+
+namespace Extractor.Validation;
+
+/// <summary>
+/// Checks of how a fact was read rather than of the forms' arithmetic. OCR is often confidently wrong on
+/// labels and headers (Latin letters or stray symbols in Chinese text, a code that no classification has), and
+/// a page the classifier was unsure of may put all its facts under the wrong form; the arithmetic cannot see
+/// either when the amounts themselves are right. Text-layer pages are exact and are not checked here.
+/// </summary>
+public static partial class ReadingPlausibility
+{
+    public const string GarbledText = "ocr-garbled-text";
+    public const string UnknownCode = "ocr-unknown-code";
+    public const string UnsurePage = "unsure-page-class";
+
+    /// <summary>Below this the page's form label is a guess, and so is every fact read under it.</summary>
+    public const double UnsurePageConfidence = 0.5;
+
+    public static List<ValidationIssue> Check(DocumentResult doc, SubjectCodeDictionary dict)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(dict);
+        var pages = doc.Pages.GroupBy(p => p.Content.PageNumber).ToDictionary(g => g.Key, g => g.First());
+        bool Ocr(int page) => pages.TryGetValue(page, out var p) && !p.Content.TextLayerUsable;
+        var issues = new List<ValidationIssue>();
+
+        foreach (var l in doc.BudgetLines)
+        {
+            if (pages.TryGetValue(l.Cell.Page, out var page) && page.Confidence < UnsurePageConfidence)
+                issues.Add(Issue(UnsurePage, $"{l.Form.Label()} p{l.Cell.Page}: 本页表格类型不确定 ({page.Confidence:0.00})", l.Cell));
+            if (!Ocr(l.Cell.Page)) continue;
+            if (Garbled(l.Name) || l.Column.Split('/').Any(h => Garbled(h) || !IsHeaderVocabulary(h)))
+                issues.Add(Issue(GarbledText, $"{l.Form.Label()} p{l.Cell.Page}: 「{l.Name}」「{l.Column}」识别文字可疑", l.Cell));
+            // Functional (2xx) and economic (3xx) codes only: other numbering (e.g. project codes) is not ours to judge.
+            if (l.Code is { Length: 3 or 5 or 7 } code && code[0] is '2' or '3' && dict.Count > 0 && !dict.Contains(code) && !dict.Contains(code[..3]))
+                issues.Add(Issue(UnknownCode, $"{l.Form.Label()} p{l.Cell.Page}: 科目编码 {code} 不在分类科目中", l.Cell));
+        }
+        foreach (var i in doc.Indicators)
+        {
+            if (pages.TryGetValue(i.Cell.Page, out var page) && page.Confidence < UnsurePageConfidence)
+                issues.Add(Issue(UnsurePage, $"{i.Form.Label()} p{i.Cell.Page}: 本页表格类型不确定 ({page.Confidence:0.00})", i.Cell));
+            // 一级/二级 headings are standard words; 三级 names may print acronyms and comparators (HIV, ≥, <).
+            if (Ocr(i.Cell.Page) && new[] { i.Level1, i.Level2 }.Any(Garbled))
+                issues.Add(Issue(GarbledText, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」识别文字可疑", i.Cell));
+        }
+        return issues;
+    }
+
+    /// <summary>
+    /// Chinese text with Latin letters touching it or symbols that the forms' subject names, headers and indicator
+    /// headings never print (OCR of a seal, a rule or a smudge). Only for those fields: indicator names and
+    /// narrative do print acronyms (ICU, HIV) and comparators.
+    /// </summary>
+    public static bool Garbled(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return false;
+        var t = TextNorm.Normalize(text);
+        if (!t.Any(IsHan)) return false;
+        return StraySymbol().IsMatch(t) || LetterTouchingHan().IsMatch(t);
+    }
+
+    private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';
+
+    // Words of budget forms' column headers (the national 部门预算/决算 forms; province templates recombine them).
+    private static readonly string[] HeaderWords =
+    [
+        "合计", "总计", "小计", "金额", "预算数", "决算数", "执行数", "调整", "预算", "决算", "年初", "年末", "本年", "上年", "全年",
+        "当年", "基本支出", "项目支出", "人员经费", "公用经费", "一般公共预算", "政府性基金预算", "国有资本经营预算", "政府性基金",
+        "国有资本经营", "财政拨款", "财政专户管理资金", "财政专户", "管理", "单位资金", "事业收入", "事业单位经营收入", "经营收入",
+        "经营支出", "其他收入", "其他支出", "上级补助收入", "附属单位上缴收入", "对附属单位补助支出", "上缴上级支出",
+        "用事业基金弥补收支差额", "结转和结余", "结转", "结余", "收入", "支出", "安排", "项目", "科目", "编码", "代码", "名称",
+        "功能", "经济", "分类", "栏次", "行次", "其中", "比上年", "增减", "增长", "变动", "率", "拨款", "资金", "收支", "教育收费",
+        "纳入", "专户", "非财政拨款", "非税收入", "补助", "专项", "中央", "省级", "市级", "县级", "本级", "部门", "单位", "公共",
+        "一般", "基本", "提取", "分配", "使用", "数", "额", "年度", "和", "的", "及", "或", "类", "款", "项", "说明", "备注",
+        "因公出国境费", "公务接待费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行维护费", "公务用车", "购置费",
+        "运行维护费", "运行费", "购置", "三公经费", "机关运行经费", "用途", "来源", "按", "性质", "明细", "政府",
+    ];
+
+    /// <summary>
+    /// Whether a header (one level of a column path) is made of the forms' header words, once years, numbers and
+    /// brackets are set aside. An OCR'd header that is not (人金额, “般公共预算) names its column wrongly.
+    /// </summary>
+    public static bool IsHeaderVocabulary(string header)
+    {
+        var t = NonWord().Replace(TextNorm.Normalize(header), "");
+        if (t.Length == 0) return true;
+        // Word break by dynamic programming: can[i] = the first i characters split into header words.
+        var can = new bool[t.Length + 1];
+        can[0] = true;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (!can[i]) continue;
+            foreach (var w in HeaderWords)
+                if (string.CompareOrdinal(t, i, w, 0, w.Length) == 0 && i + w.Length <= t.Length) can[i + w.Length] = true;
+        }
+        return can[t.Length];
+    }
+
+    [GeneratedRegex(@"\d{4}年度?|[0-9.,%()、:：;；\-—]")]
+    private static partial Regex NonWord();
+
+    private static ValidationIssue Issue(string rule, string message, CellRef cell) =>
+        new() { Rule = rule, Message = message, Cells = [cell] };
+
+    [GeneratedRegex(@"[|\\<>{}\[\]~`@#$^&*_=¥§¢£]")]
+    private static partial Regex StraySymbol();
+
+    [GeneratedRegex(@"[\u4E00-\u9FFF][A-Za-z]|[A-Za-z][\u4E00-\u9FFF]")]
+    private static partial Regex LetterTouchingHan();
+}

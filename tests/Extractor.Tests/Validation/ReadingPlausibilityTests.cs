@@ -1,0 +1,109 @@
+using Extractor.Domain;
+using Extractor.Facts;
+using Extractor.Forms;
+using Extractor.Tests.Forms;
+using Extractor.Validation;
+
+namespace Extractor.Tests.Validation;
+
+public class ReadingPlausibilityTests
+{
+    private static readonly SubjectCodeDictionary Dict = SubjectCodeDictionary.LoadDefault();
+
+    /// <summary>One table read by the interpreters, on a page that came from OCR or from the text layer.</summary>
+    private static DocumentResult Doc(string spec, FormType form, bool ocr, double pageConfidence = 0.9)
+    {
+        var doc = new DocumentResult { FilePath = "/tmp/test.pdf", Sha256 = "0" };
+        var page = TableSpec.Page(1, form, "单位：万元");
+        var content = new PageContent
+        {
+            PageNumber = 1, RawText = page.Content.RawText, Lines = page.Content.Lines,
+            Scanned = ocr, TextLayerUsable = !ocr,
+        };
+        doc.Pages.Add(new ClassifiedPage(content, form, pageConfidence));
+        doc.Tables.Add(TableSpec.Parse(spec));
+        var r = DocumentInterpreter.Interpret(doc.Pages, doc.Tables);
+        doc.BudgetLines.AddRange(r.BudgetLines);
+        doc.Indicators.AddRange(r.Indicators);
+        return doc;
+    }
+
+    [Fact]
+    public void A_clean_scanned_table_raises_nothing()
+    {
+        var doc = Doc(Fixtures.YqBasicEconomic, FormType.GeneralBudgetBasicExpenditure, ocr: true);
+        Assert.NotEmpty(doc.BudgetLines);
+        Assert.Empty(ReadingPlausibility.Check(doc, Dict));
+    }
+
+    [Fact]
+    public void Latin_junk_in_a_scanned_label_or_header_flags_its_facts_but_not_on_text_pages()
+    {
+        var spec = Fixtures.YqBasicEconomic.Replace("办公费 |", "办公费Fetes |");
+        var scanned = Doc(spec, FormType.GeneralBudgetBasicExpenditure, ocr: true);
+        var issues = ReadingPlausibility.Check(scanned, Dict);
+        Assert.All(issues, i => Assert.Equal(ReadingPlausibility.GarbledText, i.Rule));
+        var flaggedCells = issues.SelectMany(i => i.Cells).ToHashSet();
+        Assert.Contains(scanned.BudgetLines, l => l.Name.StartsWith("办公费") && flaggedCells.Contains(l.Cell));
+        Assert.DoesNotContain(scanned.BudgetLines, l => l.Name == "基本工资" && l.Column.EndsWith("合计") && flaggedCells.Contains(l.Cell));
+
+        DocumentValidator.Apply(scanned, issues);
+        Assert.True(scanned.BudgetLines.Single(l => l.Name.StartsWith("办公费") && l.Column.EndsWith("合计")).Flagged);
+
+        var text = Doc(spec, FormType.GeneralBudgetBasicExpenditure, ocr: false);
+        Assert.Empty(ReadingPlausibility.Check(text, Dict));
+    }
+
+    [Fact]
+    public void A_scanned_subject_code_no_classification_has_is_flagged()
+    {
+        var spec = """
+            科目编码 | 科目名称 | 合计
+            201 | 一般公共服务支出 | 10.00
+            20101 | 人大事务 | 10.00
+            2010101 | 行政运行 | 10.00
+            """;
+        Assert.Empty(ReadingPlausibility.Check(Doc(spec, FormType.GeneralBudgetExpenditure, ocr: true), Dict));
+        // OCR read 201 as 291 on the class row: no 291 exists.
+        var bad = Doc(spec.Replace("201 |", "291 |"), FormType.GeneralBudgetExpenditure, ocr: true);
+        var issue = Assert.Single(ReadingPlausibility.Check(bad, Dict));
+        Assert.Equal(ReadingPlausibility.UnknownCode, issue.Rule);
+    }
+
+    [Fact]
+    public void Facts_of_a_page_the_classifier_was_unsure_of_are_flagged_even_from_the_text_layer()
+    {
+        var unsure = Doc(Fixtures.YqThreePublic, FormType.ThreePublicExpenses, ocr: false, pageConfidence: 0.3);
+        var issues = ReadingPlausibility.Check(unsure, Dict);
+        Assert.Equal(unsure.BudgetLines.Count, issues.Count);
+        Assert.All(issues, i => Assert.Equal(ReadingPlausibility.UnsurePage, i.Rule));
+    }
+
+    [Theory]
+    [InlineData("会议费Fetes", true)]
+    [InlineData("水费ft", true)]
+    [InlineData("维修(护)费\\", true)]
+    [InlineData("商品和服务支出>", true)]
+    [InlineData("一般公共预算|基本支出", true)]
+    [InlineData("维修（护）费", false)]
+    [InlineData("2025年预算数", false)]
+    [InlineData("①公务用车购置费", false)]
+    [InlineData("1,044.83", false)]
+    [InlineData("", false)]
+    public void Garbled_means_symbols_or_letters_stuck_to_Chinese(string text, bool garbled) =>
+        Assert.Equal(garbled, ReadingPlausibility.Garbled(text));
+
+    [Theory]
+    [InlineData("2025年预算数", true)]
+    [InlineData("一般公共预算/基本支出", false)]
+    [InlineData("一般公共预算", true)]
+    [InlineData("因公出国（境）费", true)]
+    [InlineData("年初结转和结余", true)]
+    [InlineData("政府性基金预算财政拨款", true)]
+    [InlineData("本年收入合计", true)]
+    [InlineData("人金额", false)]
+    [InlineData("“般公共预算", false)]
+    [InlineData("基本攴出", false)]
+    public void Header_vocabulary_accepts_the_forms_words_in_any_combination(string header, bool known) =>
+        Assert.Equal(known, ReadingPlausibility.IsHeaderVocabulary(header));
+}
