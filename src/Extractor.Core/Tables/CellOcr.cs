@@ -236,6 +236,8 @@ public sealed class CellOcr
     public static bool HasStrayMarks(string text) =>
         !string.IsNullOrEmpty(text) && text.Any(IsCjk) && text.Any(c => char.IsAsciiLetter(c) || StrayMarks.Contains(c));
 
+    private static readonly Regex StrayAroundPercent = new(@"^[A-Za-z|""'“”‘’\[\]]{0,2}(\d+(?:\.\d+)?%)(?:%|[A-Za-z|""'“”‘’\[\]]){0,2}$");
+
     private const string StrayMarks = "-=|\"'“”‘’<>〈〉_^~`!?;";
 
     /// <summary>A reading restricted to digits and number punctuation.</summary>
@@ -301,6 +303,9 @@ public sealed class CellOcr
         }
         // Song-style full-width brackets come back as angle brackets: "市县〈区)" is "市县（区）".
         var s = sb.ToString();
+        // A percentage with a rule remnant or speck read at either end ("100%|", "\"100%", "99%%") is the percentage.
+        var pct = StrayAroundPercent.Match(s);
+        if (pct.Success) s = pct.Groups[1].Value;
         if (s.Any(IsCjk)) s = s.Replace('〈', '（').Replace('〉', '）');
         return LooksNumeric(s) ? CleanNumber(s) : s;
     }

@@ -41,6 +41,15 @@ public class CellOcrScanTests
     [InlineData("—", false)]
     public void Latin_junk_is_told_from_chinese_and_numbers(string text, bool junk) => Assert.Equal(junk, CellOcr.LooksLatinJunk(text));
 
+    [Theory]
+    [InlineData("100%|", "100%")]
+    [InlineData("\"100%", "100%")]
+    [InlineData("99%%", "99%")]
+    [InlineData("mm89%", "89%")]
+    [InlineData("96.48%", "96.48%")]
+    [InlineData("≥95%", "≥95%")]
+    public void Percentages_lose_specks_read_at_their_ends(string raw, string expected) => Assert.Equal(expected, CellOcr.CleanText(raw));
+
     [Fact]
     public void Stray_marks_next_to_chinese_ask_for_a_second_opinion()
     {
