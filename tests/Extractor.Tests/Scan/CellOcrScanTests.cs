@@ -7,6 +7,7 @@ using Extractor.Tests.Tables;
 
 namespace Extractor.Tests.Scan;
 
+[Collection(SerialScanEngines.Name)]
 public class CellOcrScanTests
 {
     static CellOcrScanTests() => Extractor.Interop.NativeEnvironment.Initialize();
