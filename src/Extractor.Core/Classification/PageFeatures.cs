@@ -10,7 +10,7 @@ namespace Extractor.Classification;
 /// (tables, columns, rows, numeric cells, table coverage, orientation, prose punctuation, code shapes).
 /// Hashing (FNV-1a, not string.GetHashCode) keeps the vector identical across runs and machines.
 /// </summary>
-public static class PageFeatures
+public static partial class PageFeatures
 {
     /// <summary>Buckets for hashed text features.</summary>
     public const int HashBits = 14;
@@ -22,6 +22,7 @@ public static class PageFeatures
         "bias", "tables=0", "tables=1", "tables>=2", "cols<=3", "cols4-6", "cols>=7", "rows<=5", "rows6-20", "rows>20",
         "numericShare", "tableCoverage", "landscape", "noText", "shortText", "sentenceDensity", "listPunctuation",
         "funcCodes", "econCodes", "econShare", "amountLines", "titleAboveTable", "firstTableNearTop",
+        "lines<=8", "lines9-20", "lines>20", "tocLines", "largeType", "longLines",
     ];
 
     public static int Dimension => HashBuckets + LayoutNames.Length;
@@ -126,6 +127,7 @@ public static class PageFeatures
             if (page.HeightPt > 0) f[Idx("firstTableNearTop")] = page.Tables[0].Box.Y < page.HeightPt * 0.12 ? 1 : 0;
         }
         f[Idx("landscape")] = page.WidthPt > page.HeightPt ? 1 : 0;
+        TextBlockShape(page, f, Idx);
 
         var text = Normalize(page.RawText);
         f[Idx("noText")] = text.Length == 0 ? 1 : 0;
@@ -164,6 +166,29 @@ public static class PageFeatures
         }
         return f;
     }
+
+    // Covers, tables of contents and prose differ in their lines outside tables: a cover has a few lines in
+    // large type, a contents page lines that end in page numbers, prose many long lines of body type.
+    private static void TextBlockShape(PageContent page, double[] f, Func<string, int> idx)
+    {
+        var lines = page.Lines.Where(l => Normalize(l.Text).Length > 0 && !IsPageNumber(Normalize(l.Text))).ToList();
+        int n = lines.Count;
+        f[idx(n <= 8 ? "lines<=8" : n <= 20 ? "lines9-20" : "lines>20")] = 1;
+        if (n == 0) return;
+        f[idx("tocLines")] = (double)lines.Count(l => TocEntry().IsMatch(Normalize(l.Text))) / n;
+        var heights = lines.Where(l => l.Box.Height > 0).Select(l => l.Box.Height).Order().ToList();
+        if (heights.Count >= 2)
+        {
+            double median = heights[heights.Count / 2];
+            f[idx("largeType")] = median > 0 && heights[^1] >= 1.6 * median ? 1 : 0;
+        }
+        double width = page.WidthPt > 0 ? page.WidthPt : 595;
+        f[idx("longLines")] = (double)lines.Count(l => l.Box.Width >= 0.6 * width) / n;
+    }
+
+    // A contents entry: text, optional dot leaders, a page number at the end (目录 lines).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\D.*?[.…·]*\d{1,3}$")]
+    private static partial System.Text.RegularExpressions.Regex TocEntry();
 
     private static double MaxBottom(PageContent page)
     {

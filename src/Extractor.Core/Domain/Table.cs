@@ -31,6 +31,11 @@ public sealed class Table
     public IReadOnlyList<int>? RowPages { get; init; }
     /// <summary>True when this table is the continuation of the previous page's last table.</summary>
     public bool ContinuesPrevious { get; init; }
+    /// <summary>
+    /// Columns (top-left column of the cell) of the last row whose text runs to the cell's right edge on its last
+    /// line, as a row a page break cut in the middle of a wrapped label would (text layer only; null when unknown).
+    /// </summary>
+    public IReadOnlyList<int>? LastRowFullCols { get; init; }
 
     public int PageOfRow(int row) => RowPages is { } rp && row < rp.Count ? rp[row] : Page;
 

@@ -74,6 +74,27 @@ public static partial class TextNorm
 
     public static bool StartsWithChineseOrdinal(string name) => ChineseOrdinalRegex().IsMatch(name);
 
+    /// <summary>
+    /// True when a row or column label cannot be as printed: an amount inside Chinese text (a missed rule merged
+    /// a label and its number), symbols no form label uses (~ | \ &lt; &gt; _ …, OCR debris of rules and specks) or
+    /// Latin letters glued to Chinese (`水费ft`, `一、基本支出Ow`). Such a label makes its facts suspect.
+    /// </summary>
+    public static bool LooksMisread(string? label)
+    {
+        if (string.IsNullOrEmpty(label)) return false;
+        bool cjk = label.Any(c => c is >= '\u4E00' and <= '\u9FFF');
+        if (!cjk) return false;
+        return EmbeddedAmountRegex().IsMatch(label) || DebrisRegex().IsMatch(label) || LatinGluedRegex().IsMatch(label);
+    }
+
+    [GeneratedRegex(@"\d\.\d{2}|\d,\d{3}")]
+    private static partial Regex EmbeddedAmountRegex();
+    [GeneratedRegex(@"[~|\\<>_^`@#$&*={}\[\]]")]
+    private static partial Regex DebrisRegex();
+    // Lower case only: forms print upper-case codes and acronyms beside Chinese (一、货物A, PC服务器).
+    [GeneratedRegex(@"[\u4E00-\u9FFF][A-Za-z]*[a-z]|[a-z][A-Za-z]*[\u4E00-\u9FFF]")]
+    private static partial Regex LatinGluedRegex();
+
     [GeneratedRegex(@"^(金额)?单位[:]?(万元|元|千元|亿元)$|^\((万元|元)\)$|^(万元|元)$")]
     private static partial Regex UnitNoteRegex();
     [GeneratedRegex(@"\(\d+(\.\d+)?分\)$")]

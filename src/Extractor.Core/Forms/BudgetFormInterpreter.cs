@@ -82,6 +82,7 @@ public static partial class BudgetFormInterpreter
         return (code, name);
     }
 
-    [GeneratedRegex(@"^(\d{3}|\d{5}|\d{7})(\D.*)$")]
+    // An amount glued to a label (`889.80支出总计`, a missed rule) is no code: the digits must not run on as a number.
+    [GeneratedRegex(@"^(\d{3}|\d{5}|\d{7})(?![.,．，]\d)(\D.*)$")]
     private static partial Regex CodeThenName();
 }

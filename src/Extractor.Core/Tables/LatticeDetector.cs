@@ -34,6 +34,12 @@ public sealed record LatticeOptions
     /// one segment per rule instead of one segment at their average position. Off keeps the text path as it was.
     /// </summary>
     public bool SplitJoinedRules { get; init; }
+    /// <summary>
+    /// Whether a column rule drawn in a single row (a row rule over a single column) is taken for a glyph stroke.
+    /// Off when the glyphs were blanked from a text layer: then such a rule is real, e.g. 科目编码 | 科目名称 under a
+    /// merged 项目 header in a table whose other rows merge the two columns again (合计, 栏次).
+    /// </summary>
+    public bool SingleSpanRulesAreStrokes { get; init; } = true;
 }
 
 /// <summary>
@@ -47,6 +53,9 @@ public static class LatticeDetector
 {
     public static IReadOnlyList<Lattice> Detect(GrayImage img, LatticeOptions? options = null) => Detect(img, null, options);
 
+    /// <summary>Largest break bridged in a rule of a text-layer page (antialiasing and dashes, not scan damage).</summary>
+    public const double TextBridgeIn = 0.06;
+
     /// <summary>
     /// Lattices of a page image; <paramref name="textBoxes"/> (pixels) are blanked first: where the text layer
     /// says glyphs are, no ruling line can be (bold header text touching the rules would look like rules).
@@ -55,7 +64,13 @@ public static class LatticeDetector
     {
         var o = options ?? new LatticeOptions();
         var mask = InkMask(img, o);
-        if (textBoxes is not null) EraseText(mask, textBoxes);
+        // With the glyphs blanked from a text layer the rules left are vector drawn: a rule drawn in one row is real,
+        // and rules do not break, so a gap a row high (a one-line merged row of a tight table) must not be bridged.
+        if (textBoxes is not null)
+        {
+            EraseText(mask, textBoxes);
+            o = o with { SingleSpanRulesAreStrokes = false, BridgeIn = Math.Min(o.BridgeIn, TextBridgeIn) };
+        }
         return Detect(mask, img.Dpi, o);
     }
 
@@ -140,10 +155,15 @@ public static class LatticeDetector
                     // The whole horizontal run through (x, y), measured beyond the box.
                     int s = x; while (s > 0 && bits[row + s - 1] != 0) s--;
                     int e = x; while (e < w && bits[row + e] != 0) e++;
-                    bool longRun = e - s >= longH;
+                    // A run through the box and out on both sides is a rule the box overlaps (a short rule of a tight
+                    // row beside a tall CJK glyph box), never a stroke of the glyph itself.
+                    bool longRun = e - s >= longH || s < c.X && e > c.Right;
                     int stop = Math.Min(e, c.Right);
-                    for (int k = x; k < stop; k++)
-                        if (!longRun && VerticalRun(bits, w, hgt, k, y) < longV) clear.Add(row + k);
+                    for (int k = x; k < stop && !longRun; k++)
+                    {
+                        var (vs, ve) = VerticalRun(bits, w, hgt, k, y);
+                        if (ve - vs < longV && !(vs < c.Y && ve > c.Bottom)) clear.Add(row + k);
+                    }
                     x = stop;
                 }
             }
@@ -151,11 +171,12 @@ public static class LatticeDetector
         foreach (int i in clear) bits[i] = 0;
     }
 
-    private static int VerticalRun(byte[] bits, int w, int hgt, int x, int y)
+    // The vertical ink run through (x, y): first row and the row past its end.
+    private static (int Start, int End) VerticalRun(byte[] bits, int w, int hgt, int x, int y)
     {
         int s = y; while (s > 0 && bits[(s - 1) * w + x] != 0) s--;
         int e = y; while (e < hgt && bits[e * w + x] != 0) e++;
-        return e - s;
+        return (s, e);
     }
 
     /// <summary>Ink for line finding; falls back to Otsu when the permissive threshold swallows a dark page.</summary>
@@ -439,10 +460,10 @@ public static class LatticeDetector
             // A column rule drawn in a single row (or a row rule over a single column) is a glyph stroke
             // that happened to reach the rules, not a boundary: drop its rules and look again.
             var badX = new HashSet<int>(); var badY = new HashSet<int>();
-            if (lat.Rows >= 2)
+            if (lat.Rows >= 2 && o.SingleSpanRulesAreStrokes)
                 for (int i = 1; i < lat.Cols; i++)
                     if (Enumerable.Range(0, lat.Rows).Count(j => lat.VRule[i, j]) < 2) badX.Add(i);
-            if (lat.Cols >= 2)
+            if (lat.Cols >= 2 && o.SingleSpanRulesAreStrokes)
                 for (int i = 1; i < lat.Rows; i++)
                     if (Enumerable.Range(0, lat.Cols).Count(j => lat.HRule[i, j]) < 2) badY.Add(i);
             // Rows and columns too thin to hold text: glyph strokes (目, 田) or a rule drawn twice; drop the weaker side.

@@ -30,9 +30,7 @@ public sealed class PageReader(PipelineOptions options)
         var render = page.Render(options.TextDpi);
         Add(stageSeconds, "render", clock);
         double scale = render.Dpi / 72.0;
-        // Blank the glyphs (grown by a pixel) so strokes of characters never pass for rules.
-        var boxes = glyphs.Select(g => new PixelRect((int)(g.Box.X * scale) - 1, (int)(g.Box.Y * scale) - 1,
-            (int)Math.Ceiling(g.Box.Width * scale) + 2, (int)Math.Ceiling(g.Box.Height * scale) + 2));
+        var boxes = InkBoxes(glyphs, scale);
         var lattices = LatticeDetector.Detect(render, boxes);
         Add(stageSeconds, "grid", clock);
         var read = TextTableReader.Read(lattices, glyphs, pageNumber);
@@ -43,6 +41,14 @@ public sealed class PageReader(PipelineOptions options)
             Scanned = false, TextLayerUsable = true, RawText = read.RawText, Lines = read.Lines, Tables = read.Tables,
         };
     }
+
+    /// <summary>
+    /// Pixel boxes to blank before rule finding (grown by a pixel) so strokes of characters never pass for rules.
+    /// Spaces have no ink: their boxes (padding between a number and the next cell's rule) could only erase a rule.
+    /// </summary>
+    public static IEnumerable<PixelRect> InkBoxes(IEnumerable<Glyph> glyphs, double scale) =>
+        glyphs.Where(g => !string.IsNullOrWhiteSpace(g.Text)).Select(g => new PixelRect((int)(g.Box.X * scale) - 1, (int)(g.Box.Y * scale) - 1,
+            (int)Math.Ceiling(g.Box.Width * scale) + 2, (int)Math.Ceiling(g.Box.Height * scale) + 2));
 
     private static void Add(IDictionary<string, double>? s, string stage, System.Diagnostics.Stopwatch clock)
     {

@@ -1,4 +1,5 @@
 using Extractor.Domain;
+using Extractor.Facts;
 
 namespace Extractor.Tables;
 
@@ -31,7 +32,7 @@ public static class TableJoiner
                 if (continues)
                 {
                     chain!.Append(t, map!);
-                    MarkContinuation(page, i);
+                    MarkContinuation(page, i, map!, chain.Edges.Length - 1);
                 }
                 else
                 {
@@ -46,17 +47,19 @@ public static class TableJoiner
     }
 
     // PageContent.Tables is read-only to consumers; the reader builds it as a List, so flag the continuation in place.
-    private static void MarkContinuation(PageContent page, int index)
+    // A continuation whose rows merge some of the head's columns (a lone 合计 row spanning the code and name
+    // columns) takes the head's column grid, its cells spanning what they cover: the columns are the table's.
+    private static void MarkContinuation(PageContent page, int index, int[] map, int headCols)
     {
-        if (page.Tables is List<Table> list && !list[index].ContinuesPrevious)
+        if (page.Tables is not List<Table> list || list[index].ContinuesPrevious) return;
+        var t = list[index];
+        bool regrid = headCols != t.ColCount;
+        var cells = !regrid ? t.Cells : t.Cells.Select(c => c with { Col = map[c.Col], ColSpan = map[c.Col + c.ColSpan] - map[c.Col] }).ToList();
+        list[index] = new Table
         {
-            var t = list[index];
-            list[index] = new Table
-            {
-                Page = t.Page, Index = t.Index, RowCount = t.RowCount, ColCount = t.ColCount, Cells = t.Cells,
-                Box = t.Box, RowPages = t.RowPages, ContinuesPrevious = true,
-            };
-        }
+            Page = t.Page, Index = t.Index, RowCount = t.RowCount, ColCount = regrid ? headCols : t.ColCount, Cells = cells,
+            Box = t.Box, RowPages = t.RowPages, ContinuesPrevious = true, LastRowFullCols = regrid ? null : t.LastRowFullCols,
+        };
     }
 
     /// <summary>A title-like line (several CJK characters) between the top of the page and the table.</summary>
@@ -135,11 +138,16 @@ public static class TableJoiner
             _rowPages = Enumerable.Range(0, head.RowCount).Select(head.PageOfRow).ToList();
             _rows = head.RowCount;
             Edges = TableJoiner.Edges(head);
+            _lastFull = head.LastRowFullCols?.ToHashSet() ?? [];
         }
+
+        // Head columns of the chain's last row whose label filled its last line (see Table.LastRowFullCols).
+        private HashSet<int> _lastFull;
 
         public void Append(Table t, int[] map)
         {
             int skip = RepeatedHeaderRows(t);
+            if (skip < t.RowCount && MergeSplitRow(t, skip, map)) skip++;
             foreach (var c in t.Cells)
             {
                 if (c.LastRow < skip) continue;
@@ -150,7 +158,46 @@ public static class TableJoiner
             for (int r = skip; r < t.RowCount; r++) _rowPages.Add(t.PageOfRow(r));
             _rows += t.RowCount - skip;
             Last = t; Joined = true;
+            if (skip < t.RowCount) _lastFull = t.LastRowFullCols?.Where(c => c < map.Length - 1).Select(c => map[c]).ToHashSet() ?? [];
         }
+
+        /// <summary>
+        /// A row that a page break cut (Word lets a row break across pages): the rest of its wrapped labels opens
+        /// the continuation as a row with no amount, each piece under a label of the previous page's last row that
+        /// filled its line, none starting a new item (一、, (一), 1., a code). The pieces are appended to those labels.
+        /// </summary>
+        private bool MergeSplitRow(Table t, int row, int[] map)
+        {
+            if (_lastFull.Count == 0 || _rows == 0) return false;
+            var pieces = t.Cells.Where(c => c.Row == row).ToList();
+            if (pieces.Any(c => c.RowSpan != 1 || AmountParser.IsNumber(c.Text))) return false;
+            var text = pieces.Where(c => !c.IsEmpty).ToList();
+            if (text.Count == 0) return false;
+            int lastRow = _rows - 1;
+            var lastCells = _cells.Where(c => c.LastRow == lastRow).ToList();
+            if (!lastCells.Any(c => c.RowSpan == 1 && AmountParser.IsNumber(c.Text))) return false;
+            var targets = new List<(int Index, string Piece)>();
+            foreach (var p in text)
+            {
+                int col = map[p.Col];
+                int idx = _cells.FindIndex(c => c.LastRow == lastRow && c.Covers(lastRow, col));
+                if (idx < 0 || !_lastFull.Contains(_cells[idx].Col) || _cells[idx].IsEmpty || AmountParser.IsNumber(_cells[idx].Text)) return false;
+                var piece = p.Text.Trim();
+                if (StartsNewItem(piece)) return false;
+                targets.Add((idx, piece));
+            }
+            foreach (var (idx, piece) in targets)
+            {
+                var c = _cells[idx];
+                var joined = c.Text.TrimEnd();
+                joined += joined.Length > 0 && !GlyphText.IsCjk(joined[^1]) && !GlyphText.IsCjk(piece[0]) ? " " + piece : piece;
+                _cells[idx] = c with { Text = joined };
+            }
+            return true;
+        }
+
+        private static bool StartsNewItem(string s) =>
+            System.Text.RegularExpressions.Regex.IsMatch(s, @"^\s*([(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．\s]|\d{3,})");
 
         // Leading rows of the continuation whose text repeats the head table's first rows (a repeated header).
         private int RepeatedHeaderRows(Table t)

@@ -42,7 +42,7 @@ public static class TextTableReader
             tables.Add(new Table
             {
                 Page = pageNumber, Index = t, RowCount = lat.Rows, ColCount = lat.Cols, Cells = cells,
-                Box = lat.ToPoints(lat.Bounds),
+                Box = lat.ToPoints(lat.Bounds), LastRowFullCols = FullLastRowCols(cells, perCell[t], lat.Rows),
             });
         }
 
@@ -54,6 +54,35 @@ public static class TextTableReader
                 if (text.Length > 0) lines.Add(new TextLine(text, GlyphText.Bounds(part), 1.0));
             }
         return new Result(tables, lines, PageText.Compose(lines, tables));
+    }
+
+    /// <summary>
+    /// Cells of the last row whose last text line leaves no room for one more glyph before the cell's right edge
+    /// (the cell padding is the table's smallest left gap between a cell edge and its text): a label that was
+    /// wrapping there when the page ended. Cells are in lattice order, as <paramref name="glyphs"/>.
+    /// </summary>
+    public static List<int> FullLastRowCols(IReadOnlyList<Cell> cells, List<Glyph>?[] glyphs, int rows)
+    {
+        var leftGaps = new List<double>();
+        for (int i = 0; i < cells.Count; i++)
+            if (glyphs[i] is { } gs)
+                foreach (var line in GlyphText.Lines(gs.Where(g => !string.IsNullOrWhiteSpace(g.Text))))
+                    leftGaps.Add(line[0].Box.X - cells[i].Box.X);
+        var full = new List<int>();
+        if (leftGaps.Count == 0) return full;
+        leftGaps.Sort();
+        double padding = Math.Max(0, leftGaps[leftGaps.Count / 10]);
+        for (int i = 0; i < cells.Count; i++)
+        {
+            var c = cells[i];
+            if (c.LastRow != rows - 1 || glyphs[i] is not { } gs) continue;
+            var lines = GlyphText.Lines(gs.Where(g => !string.IsNullOrWhiteSpace(g.Text)));
+            if (lines.Count == 0) continue;
+            var last = lines[^1];
+            double glyphWidth = last.Select(g => g.Box.Width).Order().ElementAt(last.Count / 2);
+            if (c.Box.Right - last.Max(g => g.Box.Right) < padding + glyphWidth) full.Add(c.Col);
+        }
+        return full;
     }
 
     /// <summary>Index into <see cref="Lattice.Cells"/> of the cell holding a point given in points; -1 outside.</summary>

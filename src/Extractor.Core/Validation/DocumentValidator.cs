@@ -31,6 +31,8 @@ public static class DocumentValidator
         public const string CodeName = "code-name";            // the name printed is not the code's name
         public const string CodeNameOcr = "code-name-ocr";     // the name differs by OCR-confusable characters
         public const string AbsurdValue = "absurd-value";
+        public const string MisreadLabel = "misread-label";
+        public const string UncheckedTable = "unchecked-table"; // a summary-type form none of whose totals could be checked    // a row or column label no form prints (see TextNorm.LooksMisread)
     }
 
     public static List<ValidationIssue> Validate(DocumentResult doc, SubjectCodeDictionary dict)
@@ -50,8 +52,10 @@ public static class DocumentValidator
                 SuggestionCell = suggestion?.Cell, SuggestedValue = suggestion?.Value,
             });
         }
+        issues.AddRange(UncheckedTables(doc, checks));
         issues.AddRange(CodeNames(doc, dict));
         issues.AddRange(Absurd(doc));
+        issues.AddRange(MisreadLabels(doc));
         return issues;
     }
 
@@ -442,6 +446,61 @@ public static class DocumentValidator
         if (g is null || g.NameCols.Count == 0) return null;
         var col = g.NameCols.FirstOrDefault(c => TextNorm.Normalize(layout.Grid[l.Cell.Row][c]) == l.Name, g.NameCols[0]);
         return l.Cell with { Col = col };
+    }
+
+    /// <summary>
+    /// These forms always print totals (合计 / 总计 rows) or subject codes: a table read as one of them that gives
+    /// facts but no total row, no code and not a single arithmetic check is not what it was taken for (a misclassified page, a lost grid),
+    /// so nothing vouches for its facts.
+    /// </summary>
+    private static IEnumerable<ValidationIssue> UncheckedTables(DocumentResult doc, List<Check> checks)
+    {
+        var checkedTables = checks.SelectMany(c => c.Terms).Select(t => t.Cell.Table).ToHashSet();
+        foreach (var g in doc.BudgetLines.Where(l => l.AmountWan is not null && l.Form is FormType.IncomeExpenditureSummary
+                     or FormType.IncomeSummary or FormType.ExpenditureSummary or FormType.FiscalAppropriationSummary
+                     or FormType.GeneralBudgetExpenditure or FormType.GeneralBudgetBasicExpenditure).GroupBy(l => l.Cell.Table))
+        {
+            // A total row that takes part in no check may be a form whose parts are not listed (收入总表 by source):
+            // only a table with neither a check nor any total row is suspect.
+            // Subject codes say the rows are budget lines even when no check reaches them (leaves of a fragment).
+            if (checkedTables.Contains(g.Key) || g.Count() < 2 || g.Any(l => l.Code is null && IsTotalLike(TextNorm.StripOrdinal(l.Name))
+                    || l.Code is { } c && new SubjectCode(c).IsValid)) continue;
+            var first = g.First();
+            yield return new ValidationIssue
+            {
+                Rule = Rules.UncheckedTable, Message = $"{first.Form.Label()} p{first.Cell.Page}: 表中没有可核对的合计, 表格类型或结构可疑",
+                Cells = g.Select(l => l.Cell).ToList(),
+            };
+        }
+    }
+
+    private static bool IsTotalLike(string n) => n.Contains("合计") || n.Contains("总计") || n.Contains("小计");
+
+    /// <summary>
+    /// Facts labelled by a row name, column header or indicator level that cannot be as printed: the arithmetic
+    /// may still hold (the amount is right), but the fact is filed under a wrong label. One issue per label.
+    /// </summary>
+    private static IEnumerable<ValidationIssue> MisreadLabels(DocumentResult doc)
+    {
+        var byLabel = new Dictionary<(int Table, string Label), (string Where, List<CellRef> Cells)>();
+        void Add(int table, string label, string where, CellRef cell)
+        {
+            if (!byLabel.TryGetValue((table, label), out var e)) byLabel[(table, label)] = e = (where, []);
+            e.Cells.Add(cell);
+        }
+        foreach (var l in doc.BudgetLines)
+        {
+            if (TextNorm.LooksMisread(l.Name)) Add(l.Cell.Table, l.Name, Where(l), l.Cell);
+            else if (l.Column.Split('/').FirstOrDefault(TextNorm.LooksMisread) is { } head) Add(l.Cell.Table, head, Where(l), l.Cell);
+        }
+        foreach (var i in doc.Indicators)
+            if (new[] { i.Level1, i.Level2, i.Name }.FirstOrDefault(TextNorm.LooksMisread) is { } label)
+                Add(i.Cell.Table, label, $"{i.Form.Label()} p{i.Cell.Page}", i.Cell);
+        foreach (var ((_, label), (where, cells)) in byLabel)
+            yield return new ValidationIssue
+            {
+                Rule = Rules.MisreadLabel, Message = $"{where}: 标签「{label}」不像印刷原文 (误读或漏线)", Cells = cells,
+            };
     }
 
     private static IEnumerable<ValidationIssue> Absurd(DocumentResult doc)

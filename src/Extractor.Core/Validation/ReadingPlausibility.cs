@@ -17,7 +17,7 @@ public static partial class ReadingPlausibility
     public const string UnsurePage = "unsure-page-class";
 
     /// <summary>Below this the page's form label is a guess, and so is every fact read under it.</summary>
-    public const double UnsurePageConfidence = 0.5;
+    public const double UnsurePageConfidence = 0.35;
 
     public static List<ValidationIssue> Check(DocumentResult doc, SubjectCodeDictionary dict)
     {

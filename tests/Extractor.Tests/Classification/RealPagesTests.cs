@@ -3,7 +3,7 @@ using Extractor.Domain;
 
 namespace Extractor.Tests.Classification;
 
-/// <summary>The hand-labelled real Jiangsu pages, read once (text layer) for the tests of this class.</summary>
+/// <summary>The hand-labelled real Jiangsu pages, read once by the pipeline's reader for the tests of this class.</summary>
 public sealed class RealPagesFixture
 {
     public string RepoRoot { get; }
@@ -19,8 +19,10 @@ public sealed class RealPagesFixture
         var realRoot = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "real"));
         if (!Directory.Exists(realRoot)) realRoot = "/work/shared/real";
         Labels = TrainingData.ReadRealLabels(Path.Combine(RepoRoot, "corpus", "real-labels.csv"));
-        Training = TrainingData.LoadReal(Labels.Training, realRoot, TextLayerPageReader.ReadDocument);
-        Holdout = TrainingData.LoadReal(Labels.Holdout, realRoot, TextLayerPageReader.ReadDocument);
+        // The pipeline's own reading stage, as the shipped model was trained on and as ingest reads.
+        DocumentReader reader = path => Extractor.Pipeline.DocumentPages.Read(path, new Extractor.Pipeline.PipelineOptions());
+        Training = TrainingData.LoadReal(Labels.Training, realRoot, reader);
+        Holdout = TrainingData.LoadReal(Labels.Holdout, realRoot, reader);
     }
 }
 
@@ -45,8 +47,8 @@ public class RealPagesTests(RealPagesFixture real) : IClassFixture<RealPagesFixt
         Assert.True(fit.Converged);
         var report = ClassifierTrainer.Evaluate(classifier, real.Holdout, "held out");
         Assert.Equal(real.Holdout.Count, report.Confusion.Total);
-        // Measured 168/170 (98.8%) with the text-layer reader; allow a little slack for a different reader.
-        Assert.True(report.Accuracy >= 0.95, $"held-out accuracy {report.Accuracy:P1}: {string.Join("; ", report.Confusion.Errors())}");
+        // Measured 168/170 (98.8%) with the text-layer stand-in reader; the floor is the issue's target.
+        Assert.True(report.Accuracy >= 0.98, $"held-out accuracy {report.Accuracy:P1}: {string.Join("; ", report.Confusion.Errors())}");
     }
 
     [Fact]

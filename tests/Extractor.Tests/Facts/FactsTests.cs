@@ -6,6 +6,19 @@ namespace Extractor.Tests.Facts;
 public class TextNormTests
 {
     [Theory]
+    [InlineData("5291.19支出总计", true)]          // a missed rule merged an amount into the label
+    [InlineData("本年收入/-~般公共预算", true)]    // rule debris read as symbols
+    [InlineData("水费ft", true)]
+    [InlineData("一、基本支出Ow", true)]
+    [InlineData("一、货物A", false)]              // procurement categories and acronyms are printed so
+    [InlineData("PC服务器", false)]
+    [InlineData("“三公”经费", false)]
+    [InlineData("2023年职业病鉴定经费结转", false)]
+    [InlineData("1.一般公共预算", false)]
+    [InlineData("12.50", false)]
+    public void MisreadLabelsAreRecognised(string label, bool misread) => Assert.Equal(misread, TextNorm.LooksMisread(label));
+
+    [Theory]
     [InlineData(" 社会保障 和就业\n支出 ", "社会保障和就业支出")]
     [InlineData("因公出国（境）费", "因公出国(境)费")]
     [InlineData("单位：万元", "单位:万元")]

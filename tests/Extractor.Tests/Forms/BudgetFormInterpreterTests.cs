@@ -182,6 +182,19 @@ public class BudgetFormInterpreterTests
     }
 
     [Fact]
+    public void AmountGluedToLabelIsNoCode()
+    {
+        // A missed column rule puts the income total's amount and the expenditure label in one cell.
+        var spec = """
+            项目 | 金额 | 项目 | 金额
+            一、一般公共预算 | 889.80 | 一、卫生健康支出 | 889.80
+            收入总计 | 889.80支出总计 | < | 889.80
+            """;
+        var lines = Read(spec, FormType.GeneralBudgetExpenditure);
+        Assert.DoesNotContain(lines, l => l.Code == "889");
+    }
+
+    [Fact]
     public void ContinuedTableKeepsRowPagesAndSkipsRepeatedHeader()
     {
         var spec = """

@@ -40,6 +40,19 @@ public class LatticeDetectorTests
     }
 
     [Fact]
+    public void Text_page_keeps_a_one_line_merged_row_of_a_tight_table()
+    {
+        // Rows 16–17 px high (a tight 12 pt table at 100 dpi); row 6 spans every column, so the inner column rules
+        // stop at it and go on below: on a text-layer page (glyph boxes given) that gap is a merged cell.
+        int[] xs = [70, 144, 225, 420, 600], ys = [150, 167, 184, 201, 218, 235, 252, 268, 285, 302, 319, 336];
+        var c = new Canvas(850, 1100);
+        c.Grid(xs, ys, skipV: (i, j) => j == 6 && i > 0 && i < xs.Length - 1);
+        var lat = Assert.Single(LatticeDetector.Detect(c.Image, Array.Empty<PixelRect>()));
+        Assert.Equal((ys.Length - 1, xs.Length - 1), (lat.Rows, lat.Cols));
+        Assert.Contains(lat.Cells, x => x is { Row: 6, Col: 0, ColSpan: 4, RowSpan: 1 });
+    }
+
+    [Fact]
     public void Missing_rule_pieces_become_merged_cells()
     {
         var c = new Canvas(850, 1100);

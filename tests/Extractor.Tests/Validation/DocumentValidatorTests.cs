@@ -89,6 +89,35 @@ public class DocumentValidatorTests
     }
 
     [Fact]
+    public void FactsUnderALabelNoFormPrintsAreFlagged()
+    {
+        // OCR debris glued to a row name: the amounts still add up, so only the label betrays the misread.
+        var spec = Replace(Fixtures.YqExpenditure, "2100405", "应急救治机构", "应急救治机构ft");
+        var doc = Doc((spec, FormType.ExpenditureSummary));
+        var issues = DocumentValidator.Validate(doc, Dict);
+        var issue = Assert.Single(issues, i => i.Rule == R.MisreadLabel);
+        var row = doc.BudgetLines.Where(l => l.Code == "2100405").Select(l => l.Cell).ToHashSet();
+        Assert.Equal(row, issue.Cells.ToHashSet());
+        DocumentValidator.Apply(doc, issues);
+        Assert.All(doc.BudgetLines, l => Assert.Equal(row.Contains(l.Cell), l.Flagged));
+    }
+
+    [Fact]
+    public void ATableTakenForASummaryFormWithoutAnyTotalIsFlagged()
+    {
+        // A 项目支出表 page classified as 收支总表: amounts under unit and project names, no total, no check.
+        var spec = """
+            单位名称 | 合计 | 2025年财政拨款
+            ^ | ^ | 一般公共预算
+            吕梁市水利局 | 60.48 | 60.48
+            2024年水资源监测项目结转 | 60.48 | 60.48
+            """;
+        var doc = Doc((spec, FormType.IncomeExpenditureSummary));
+        var issue = Assert.Single(DocumentValidator.Validate(doc, Dict), i => i.Rule == R.UncheckedTable);
+        Assert.Equal(doc.BudgetLines.Select(l => l.Cell).ToHashSet(), issue.Cells.ToHashSet());
+    }
+
+    [Fact]
     public void OneWrongCellIsFoundAndSuggested()
     {
         var spec = Replace(Fixtures.YqExpenditure, "2100405", "905.95", "906.95");
