@@ -14,6 +14,7 @@ public sealed class OcrEngine : IDisposable
     private readonly object _gate = new();
     private readonly string _tessdata;
     private TessApiHandle? _osd;
+    private TessApiHandle? _chinese;
 
     static OcrEngine() => NativeEnvironment.Initialize();
 
@@ -54,21 +55,45 @@ public sealed class OcrEngine : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_api.IsClosed, this);
-            if (Prepare(image, region, mode) is not { } offset) return OcrResult.Empty;
+            return RecognizeWith(_api, image, region, mode, whitelist);
+        }
+    }
+
+    /// <summary>
+    /// Recognises with the Chinese model alone (a second Tesseract instance, loaded on first use). For short text
+    /// cells chi_sim+eng reads as Latin junk (合计 → "Sit"); chi_sim alone keeps them Chinese but mangles numbers,
+    /// so callers use it as a second opinion on cells that should hold Chinese.
+    /// </summary>
+    public OcrResult RecognizeChinese(GrayImage image, PixelRect? region = null, PageSegMode mode = PageSegMode.SingleLine)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_api.IsClosed, this);
+            if (Languages == "chi_sim") return RecognizeWith(_api, image, region, mode, null);
+            _chinese ??= Create(_tessdata, "chi_sim", TesseractNative.OemLstmOnly);
+            return RecognizeWith(_chinese, image, region, mode, null);
+        }
+    }
+
+    private static OcrResult RecognizeWith(TessApiHandle api, GrayImage image, PixelRect? region, PageSegMode mode, string? whitelist)
+    {
+        {
+            if (Prepare(api, image, region, mode) is not { } offset) return OcrResult.Empty;
             bool wl = !string.IsNullOrEmpty(whitelist);
-            if (wl) TesseractNative.TessBaseAPISetVariable(_api, "tessedit_char_whitelist", whitelist!);
+            if (wl) TesseractNative.TessBaseAPISetVariable(api, "tessedit_char_whitelist", whitelist!);
             try
             {
-                if (TesseractNative.TessBaseAPIRecognize(_api, IntPtr.Zero) != 0) return OcrResult.Empty;
-                string text = (TesseractNative.TakeText(TesseractNative.TessBaseAPIGetUTF8Text(_api)) ?? "").Trim();
-                double conf = Math.Clamp(TesseractNative.TessBaseAPIMeanTextConf(_api) / 100.0, 0, 1);
+                if (TesseractNative.TessBaseAPIRecognize(api, IntPtr.Zero) != 0) return OcrResult.Empty;
+                string text = (TesseractNative.TakeText(TesseractNative.TessBaseAPIGetUTF8Text(api)) ?? "").Trim();
+                double conf = Math.Clamp(TesseractNative.TessBaseAPIMeanTextConf(api) / 100.0, 0, 1);
                 var words = new List<OcrWord>();
-                foreach (var (t, box, c) in Iterate(TesseractNative.RilWord, offset)) words.Add(new OcrWord(t, box, c));
+                foreach (var (t, box, c) in Iterate(api, TesseractNative.RilWord, offset)) words.Add(new OcrWord(t, box, c));
                 if (wl)
                 {
                     // With a whitelist Tesseract 5.3 reports word and mean confidences near 0 even for exact reads;
                     // the symbol-level confidences stay meaningful, so use their mean (and per-word means).
-                    var symbols = Iterate(TesseractNative.RilSymbol, offset);
+                    var symbols = Iterate(api, TesseractNative.RilSymbol, offset);
                     if (symbols.Count > 0)
                     {
                         conf = symbols.Average(s => s.Confidence);
@@ -85,8 +110,8 @@ public sealed class OcrEngine : IDisposable
             }
             finally
             {
-                if (wl) TesseractNative.TessBaseAPISetVariable(_api, "tessedit_char_whitelist", "");
-                TesseractNative.TessBaseAPIClear(_api); // drops the image copy and the results
+                if (wl) TesseractNative.TessBaseAPISetVariable(api, "tessedit_char_whitelist", "");
+                TesseractNative.TessBaseAPIClear(api); // drops the image copy and the results
             }
         }
     }
@@ -98,12 +123,12 @@ public sealed class OcrEngine : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_api.IsClosed, this);
-            if (Prepare(image, region, mode) is not { } offset) return [];
+            if (Prepare(_api, image, region, mode) is not { } offset) return [];
             try
             {
                 if (TesseractNative.TessBaseAPIRecognize(_api, IntPtr.Zero) != 0) return [];
                 var lines = new List<OcrLine>();
-                foreach (var (t, box, c) in Iterate(TesseractNative.RilTextline, offset)) lines.Add(new OcrLine(t, box, c));
+                foreach (var (t, box, c) in Iterate(_api, TesseractNative.RilTextline, offset)) lines.Add(new OcrLine(t, box, c));
                 return lines;
             }
             finally { TesseractNative.TessBaseAPIClear(_api); }
@@ -149,19 +174,19 @@ public sealed class OcrEngine : IDisposable
     }
 
     /// <summary>Sets page mode and image (region only); returns the region's offset, or null when it is too small.</summary>
-    private (int X, int Y)? Prepare(GrayImage image, PixelRect? region, PageSegMode mode)
+    private static (int X, int Y)? Prepare(TessApiHandle api, GrayImage image, PixelRect? region, PageSegMode mode)
     {
         PixelRect r = (region ?? new PixelRect(0, 0, image.Width, image.Height)).ClipTo(image.Width, image.Height);
         if (r.Width < 3 || r.Height < 3) return null; // Tesseract prints "Image too small to scale" and returns junk
-        TesseractNative.TessBaseAPISetPageSegMode(_api, (int)mode);
-        SetImage(_api, image, r);
+        TesseractNative.TessBaseAPISetPageSegMode(api, (int)mode);
+        SetImage(api, image, r);
         return (r.X, r.Y);
     }
 
-    private List<(string Text, PixelRect Box, double Confidence)> Iterate(int level, (int X, int Y) offset)
+    private static List<(string Text, PixelRect Box, double Confidence)> Iterate(TessApiHandle api, int level, (int X, int Y) offset)
     {
         var result = new List<(string, PixelRect, double)>();
-        using var it = TesseractNative.TessBaseAPIGetIterator(_api);
+        using var it = TesseractNative.TessBaseAPIGetIterator(api);
         if (it.IsInvalid) return result;
         IntPtr pageIt = TesseractNative.TessResultIteratorGetPageIterator(it);
         do
@@ -181,6 +206,7 @@ public sealed class OcrEngine : IDisposable
         {
             _api.Dispose();
             _osd?.Dispose();
+            _chinese?.Dispose();
         }
     }
 }

@@ -70,8 +70,13 @@ public sealed class PdfPage : IDisposable
         finally { GLibNative.g_free(rects); }
     }
 
-    /// <summary>Renders the page on white paper at <paramref name="dpi"/> into an 8-bit gray image.</summary>
-    public unsafe GrayImage Render(double dpi)
+    /// <summary>
+    /// Renders the page on white paper at <paramref name="dpi"/> into an 8-bit gray image. With
+    /// <paramref name="dropRed"/> clearly red pixels (seals stamped over a colour scan) take their red channel as gray,
+    /// which is near the paper's brightness, instead of the mid-gray luminance that reads as ink; black text under the
+    /// seal is dark in every channel and stays.
+    /// </summary>
+    public unsafe GrayImage Render(double dpi, bool dropRed = false)
     {
         ObjectDisposedException.ThrowIf(_page.IsClosed, this);
         if (dpi <= 0 || dpi > 1200) throw new ArgumentOutOfRangeException(nameof(dpi), "dpi must be in (0, 1200]");
@@ -107,7 +112,7 @@ public sealed class PdfPage : IDisposable
                     // ARGB32 native-endian premultiplied; the paper is opaque so alpha is 255 everywhere.
                     uint p = row[x];
                     uint r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
-                    dst[x] = (byte)((r * 77 + g * 150 + b * 29 + 128) >> 8);
+                    dst[x] = dropRed && r > g + 60 && r > b + 60 ? (byte)r : (byte)((r * 77 + g * 150 + b * 29 + 128) >> 8);
                 }
             }
         }

@@ -30,6 +30,11 @@ public sealed record LatticeOptions
     /// <summary>Gray threshold for ink; null = <see cref="Threshold.ForLines"/>.</summary>
     public int? InkThreshold { get; init; }
     /// <summary>
+    /// Split a line blob that holds several parallel rules (two rules joined through a seal's or a stain's ink) into
+    /// one segment per rule instead of one segment at their average position. Off keeps the text path as it was.
+    /// </summary>
+    public bool SplitJoinedRules { get; init; }
+    /// <summary>
     /// Whether a column rule drawn in a single row (a row rule over a single column) is taken for a glyph stroke.
     /// Off when the glyphs were blanked from a text layer: then such a rule is real, e.g. 科目编码 | 科目名称 under a
     /// merged 项目 header in a table whose other rows merge the two columns again (合计, 栏次).
@@ -271,6 +276,8 @@ public static class LatticeDetector
         {
             centres.Clear(); widths.Clear();
             var b = c.Box;
+            if (o.SplitJoinedRules && (horizontal ? b.Height : b.Width) > maxThick &&
+                SplitJoined(labels, w, c, horizontal, maxThick, Math.Max(4, Px(o.MinPieceIn, dpi)), list)) continue;
             int n = horizontal ? b.Width : b.Height;
             for (int i = 0; i < n; i++)
             {
@@ -298,6 +305,59 @@ public static class LatticeDetector
                 : new RuleSegment(false, pos, b.Y, b.Bottom, thick));
         }
         return list;
+    }
+
+    // A blob taller than a rule may be two or more rules joined by other ink (a seal between them): find the bands of
+    // the cross profile carrying most of the blob's length and make one segment per band and unbroken stretch.
+    // Returns false (blob left to the caller) when the blob has a single band.
+    private static bool SplitJoined(int[] labels, int w, Component c, bool horizontal, double maxThick, int minPiece, List<RuleSegment> list)
+    {
+        var b = c.Box;
+        int across = horizontal ? b.Height : b.Width, along = horizontal ? b.Width : b.Height;
+        int At(int a, int k) => horizontal ? labels[(b.Y + k) * w + b.X + a] : labels[(b.Y + a) * w + b.X + k];
+        var profile = new int[across];
+        for (int k = 0; k < across; k++)
+            for (int a = 0; a < along; a++) if (At(a, k) == c.Id) profile[k]++;
+        int max = profile.Max();
+        int floor = Math.Max(minPiece, max / 4);
+        var bands = new List<(int Lo, int Hi)>();
+        for (int k = 0; k < across; k++)
+        {
+            if (profile[k] < floor) continue;
+            if (bands.Count > 0 && bands[^1].Hi >= k - 1) bands[^1] = (bands[^1].Lo, k);
+            else bands.Add((k, k));
+        }
+        if (bands.Count < 2) return false;
+        int origin = horizontal ? b.X : b.Y, crossOrigin = horizontal ? b.Y : b.X;
+        foreach (var (lo0, hi0) in bands)
+        {
+            // Widen by a pixel or two each side: a skewed rule drifts across the band's edge rows.
+            int lo = Math.Max(0, lo0 - 2), hi = Math.Min(across - 1, hi0 + 2);
+            var centres = new List<double>(); var widths = new List<int>();
+            int start = -1, last = -1;
+            void Flush()
+            {
+                if (start >= 0 && last - start + 1 >= minPiece && centres.Count > 0)
+                {
+                    centres.Sort(); widths.Sort();
+                    double thick = widths[widths.Count / 2];
+                    if (thick <= maxThick)
+                        list.Add(new RuleSegment(horizontal, crossOrigin + centres[centres.Count / 2], origin + start, origin + last + 1, thick));
+                }
+                centres.Clear(); widths.Clear(); start = -1;
+            }
+            for (int a = 0; a < along; a++)
+            {
+                int count = 0; long sum = 0;
+                for (int k = lo; k <= hi; k++) if (At(a, k) == c.Id) { count++; sum += k; }
+                if (count == 0) { if (start >= 0 && a - last > 2) Flush(); continue; }
+                if (start < 0) start = a;
+                last = a;
+                centres.Add((double)sum / count); widths.Add(count);
+            }
+            Flush();
+        }
+        return true;
     }
 
     // Joins collinear pieces (a broken or wavy rule) into segments and drops those still too short.

@@ -22,7 +22,7 @@ public sealed class PageReader(PipelineOptions options)
         var verdict = TextLayer.Assess(glyphs, page.WidthPt, page.HeightPt);
         if (!verdict.Usable)
         {
-            var image = page.Render(options.ScanDpi);
+            var image = page.Render(options.ScanDpi, dropRed: true);
             Add(stageSeconds, "render", clock);
             return _scan.Read(image, pageNumber, page.WidthPt, page.HeightPt, ocr(), stageSeconds);
         }

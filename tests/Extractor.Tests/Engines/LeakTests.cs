@@ -6,6 +6,7 @@ using Extractor.Pdf;
 namespace Extractor.Tests.Engines;
 
 /// <summary>Native objects are released: many rounds of open + glyphs + render + OCR keep the process size flat.</summary>
+[Collection(Extractor.Tests.Scan.SerialScanEngines.Name)]
 public class LeakTests
 {
     private static long RssKb()

@@ -37,6 +37,7 @@ public class CellOcrTextTests
 }
 
 /// <summary>A real budget table page rendered, turned a quarter and skewed like a phone scan, read back by OCR.</summary>
+[Collection(SerialScanEngines.Name)]
 public class ScanPageReaderTests
 {
     static ScanPageReaderTests() => Extractor.Interop.NativeEnvironment.Initialize();

@@ -1,0 +1,84 @@
+using Extractor.Imaging;
+using Extractor.Ocr;
+using Extractor.Pdf;
+using Extractor.Tables;
+using Extractor.Tests.Engines;
+using Extractor.Tests.Tables;
+
+namespace Extractor.Tests.Scan;
+
+[Collection(SerialScanEngines.Name)]
+public class CellOcrScanTests
+{
+    static CellOcrScanTests() => Extractor.Interop.NativeEnvironment.Initialize();
+
+    [Fact]
+    public void Cell_is_bounded_by_its_own_rule_when_perspective_moves_it_off_the_boundary()
+    {
+        var c = new Canvas(400, 300, dpi: 200);
+        // Lattice says the cell spans x 100..300, y 100..150; the scan's right rule sits 6 px further right and a
+        // right-aligned number ends 4 px before it.
+        c.HLine(95, 315, 100, 2); c.HLine(95, 315, 150, 2);
+        c.VLine(100, 100, 151, 2); c.VLine(306, 100, 151, 2);
+        c.Fill(250, 115, 8, 20); c.Fill(262, 115, 8, 20); c.Fill(274, 115, 8, 20); c.Fill(294, 115, 8, 20);
+        var cell = new PixelRect(100, 100, 200, 50);
+        int ink = 128;
+
+        var local = new CellOcr().FindInk(c.Image, cell, 2, ink);
+        var fixedInset = new CellOcr(new CellOcrOptions { LocalRules = false }).FindInk(c.Image, cell, 2, ink);
+
+        Assert.NotNull(local.Region);
+        Assert.InRange(local.Region!.Value.Right, 302, 305);   // the last digit kept, the rule left out
+        Assert.True(fixedInset.Region!.Value.Right < 300);      // the fixed inset cuts into the last digit
+        Assert.True(local.Region.Value.X >= 102);               // never onto the left rule
+    }
+
+    [Theory]
+    [InlineData("Sit", true)]
+    [InlineData("RAGE|", true)]
+    [InlineData("|", true)]
+    [InlineData("合计", false)]
+    [InlineData("12.50", false)]
+    [InlineData("—", false)]
+    public void Latin_junk_is_told_from_chinese_and_numbers(string text, bool junk) => Assert.Equal(junk, CellOcr.LooksLatinJunk(text));
+
+    [Theory]
+    [InlineData("100%|", "100%")]
+    [InlineData("\"100%", "100%")]
+    [InlineData("99%%", "99%")]
+    [InlineData("mm89%", "89%")]
+    [InlineData("96.48%", "96.48%")]
+    [InlineData("≥95%", "≥95%")]
+    public void Percentages_lose_specks_read_at_their_ends(string raw, string expected) => Assert.Equal(expected, CellOcr.CleanText(raw));
+
+    [Fact]
+    public void Stray_marks_next_to_chinese_ask_for_a_second_opinion()
+    {
+        Assert.True(CellOcr.HasStrayMarks("-级指标"));
+        Assert.True(CellOcr.HasStrayMarks("=级指标"));
+        Assert.True(CellOcr.HasStrayMarks("项目|资金"));
+        Assert.False(CellOcr.HasStrayMarks("一级指标"));
+        Assert.False(CellOcr.HasStrayMarks("≥95%"));
+        Assert.Equal("市县（区）财政资金", CellOcr.CleanText("市县〈区〉财政资金"));
+    }
+
+    [Fact]
+    public void Chinese_model_alone_reads_a_short_chinese_cell_from_a_real_render()
+    {
+        using var doc = PdfDocument.Open(EngineTestData.JiangsuPdf);
+        using var page = doc.GetPage(OcrFixture.PageWith(doc, "合计"));
+        var glyphs = page.GetGlyphs();
+        int i = Enumerable.Range(0, glyphs.Count - 1).First(k => glyphs[k].Text == "合" && glyphs[k + 1].Text == "计");
+        var img = page.Render(200);
+        double s = 200 / 72.0;
+        var a = glyphs[i].Box; var b = glyphs[i + 1].Box;
+        var box = new PixelRect((int)(a.X * s) - 6, (int)(Math.Min(a.Y, b.Y) * s) - 6,
+            (int)((b.X + b.Width - a.X) * s) + 12, (int)(Math.Max(a.Height, b.Height) * s) + 12);
+
+        using var ocr = new OcrEngine();
+        var chinese = new CellOcr().ReadChinese(ocr, img, new CellInk(box, 1, 100));
+        Assert.Contains("合计", chinese.Text);
+        Assert.DoesNotContain(chinese.Text, char.IsAsciiLetter);
+        Assert.True(chinese.Confidence > 0.5);
+    }
+}
