@@ -40,7 +40,15 @@ public sealed class ScanPageReader
         var sw = Stopwatch.StartNew();
         var prep = Prepare(rendered, ocr);
         Add(stageSeconds, "preprocess", sw);
-        return ReadPrepared(prep, pageNumber, widthPt, heightPt, ocr, stageSeconds);
+        var page = ReadPrepared(prep, pageNumber, widthPt, heightPt, ocr, stageSeconds);
+        if (page.Tables.Count > 0 || page.Lines.Count > 0) return page;
+        // Nothing read at all: faint print under uneven light defeats both the rule threshold and Tesseract's own.
+        // Even out the lighting and read once more (only here: on well-lit pages it changes nothing worth its cost).
+        sw.Restart();
+        var flat = prep with { Upright = Illumination.Flatten(prep.Upright) };
+        Add(stageSeconds, "preprocess", sw);
+        var again = ReadPrepared(flat, pageNumber, widthPt, heightPt, ocr, stageSeconds);
+        return again.Tables.Count > 0 || again.Lines.Count > 0 ? again : page;
     }
 
     /// <summary>The steps after <see cref="Prepare"/>: grid, cell OCR, lines outside the tables.</summary>
