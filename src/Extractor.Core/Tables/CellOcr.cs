@@ -174,23 +174,17 @@ public sealed class CellOcr
     }
 
     /// <summary>A first reading of a cell (chi_sim+eng, no whitelist).</summary>
-    public CellReading ReadText(OcrEngine ocr, GrayImage img, CellInk ink)
-    {
-        if (ink.Region is not { } r) return new("", 0, false);
-        if (_o.PerLine && ink.LineBands is { } bands) return PerLine(img, r, bands, x => ocr.Recognize(x, null, PageSegMode.SingleLine));
-        var mode = ink.Lines > 1 && _o.BlockForMultiLine ? PageSegMode.SingleBlock : PageSegMode.SingleLine;
-        var res = ocr.Recognize(Cell(img, r), null, mode);
-        string text = CleanText(res.Text);
-        return new(text, res.Confidence, LooksNumeric(text));
-    }
+    public CellReading ReadText(OcrEngine ocr, GrayImage img, CellInk ink) => Read(img, ink, (x, r, m) => ocr.Recognize(x, r, m));
 
     /// <summary>A reading by the Chinese model alone (second opinion on cells read as Latin).</summary>
-    public CellReading ReadChinese(OcrEngine ocr, GrayImage img, CellInk ink)
+    public CellReading ReadChinese(OcrEngine ocr, GrayImage img, CellInk ink) => Read(img, ink, ocr.RecognizeChinese);
+
+    private CellReading Read(GrayImage img, CellInk ink, Func<GrayImage, PixelRect?, PageSegMode, OcrResult> recognize)
     {
         if (ink.Region is not { } r) return new("", 0, false);
-        if (_o.PerLine && ink.LineBands is { } bands) return PerLine(img, r, bands, x => ocr.RecognizeChinese(x, null, PageSegMode.SingleLine));
+        if (_o.PerLine && ink.LineBands is { } bands) return PerLine(img, r, bands, x => recognize(x, null, PageSegMode.SingleLine));
         var mode = ink.Lines > 1 && _o.BlockForMultiLine ? PageSegMode.SingleBlock : PageSegMode.SingleLine;
-        var res = ocr.RecognizeChinese(Cell(img, r), null, mode);
+        var res = recognize(Cell(img, r), null, mode);
         string text = CleanText(res.Text);
         return new(text, res.Confidence, LooksNumeric(text));
     }
