@@ -35,18 +35,20 @@ public sealed class SmallCorpusFixture : IDisposable
 public class EvalGateTests(SmallCorpusFixture corpus, ITestOutputHelper output) : IClassFixture<SmallCorpusFixture>
 {
     // Floors per measure: a little under the figures measured when they were set (docs/ACCURACY.md, "Regression gate").
+    // Measured 2026-12-05: text 100 / 99.96 / 100 / 99.88 % and F1 100 / 100; scans 100 / 92.25 / 79.57 / 73.68 %,
+    // 42.73 % of wrong facts flagged.
     private static readonly (string What, double Floor, Func<SliceScores, double?> Measure)[] TextFloors =
     [
-        ("form type", 0.95, s => s.FormType.Value), ("table structure", 0.97, s => s.Structure.Value),
-        ("numeric cells", 0.97, s => s.NumericCells.Value), ("Chinese cells", 0.90, s => s.ChineseCells.Value),
-        ("budget-line F1", 0.97, s => s.BudgetLines.F1), ("indicator F1", 0.97, s => s.Indicators.F1),
+        ("form type", 0.99, s => s.FormType.Value), ("table structure", 0.995, s => s.Structure.Value),
+        ("numeric cells", 0.995, s => s.NumericCells.Value), ("Chinese cells", 0.99, s => s.ChineseCells.Value),
+        ("budget-line F1", 0.99, s => s.BudgetLines.F1), ("indicator F1", 0.99, s => s.Indicators.F1),
     ];
 
     private static readonly (string What, double Floor, Func<SliceScores, double?> Measure)[] ScanFloors =
     [
-        ("form type", 0.80, s => s.FormType.Value), ("table structure", 0.70, s => s.Structure.Value),
-        ("numeric cells", 0.30, s => s.NumericCells.Value), ("Chinese cells", 0.30, s => s.ChineseCells.Value),
-        ("wrong facts flagged", 0.30, s => s.WrongFlagged.Value),
+        ("form type", 0.90, s => s.FormType.Value), ("table structure", 0.88, s => s.Structure.Value),
+        ("numeric cells", 0.72, s => s.NumericCells.Value), ("Chinese cells", 0.66, s => s.ChineseCells.Value),
+        ("wrong facts flagged", 0.35, s => s.WrongFlagged.Value),
     ];
 
     private void HoldsFloors(SliceScores slice, string kind, (string What, double Floor, Func<SliceScores, double?> Measure)[] floors)
