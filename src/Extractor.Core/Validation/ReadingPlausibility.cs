@@ -15,6 +15,8 @@ public static partial class ReadingPlausibility
 {
     public const string UnknownHeader = "ocr-unknown-header";
     public const string UnknownCode = "ocr-unknown-code";
+    public const string LabelDebris = "ocr-label-debris";
+    public const string NoColumn = "ocr-no-column";
     public const string UnsurePage = "unsure-page-class";
 
     /// <summary>Below this the page's form label is a guess, and so is every fact read under it.</summary>
@@ -33,6 +35,13 @@ public static partial class ReadingPlausibility
             if (pages.TryGetValue(l.Cell.Page, out var page) && page.Confidence < UnsurePageConfidence)
                 issues.Add(Issue(UnsurePage, $"{l.Form.Label()} p{l.Cell.Page}: 本页表格类型不确定 ({page.Confidence:0.00})", l.Cell));
             if (!Ocr(l.Cell.Page)) continue;
+            // Row labels of budget forms are subject names and totals: OCR debris glued to their end (水费7, 租赁费SA)
+            // is no printed text. (misread-label leaves upper-case Latin alone: text-layer forms do print it.)
+            if (LabelDebrisPattern().IsMatch(TextNorm.Normalize(l.Name)))
+                issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 「{l.Name}」末尾有识别残片", l.Cell));
+            // An amount with no header above it: the header row was not read, so the column is unknown.
+            if (string.IsNullOrEmpty(l.Column))
+                issues.Add(Issue(NoColumn, $"{l.Form.Label()} p{l.Cell.Page}: 「{l.Name}」的金额没有读到表头", l.Cell));
             if (l.Column.Split('/').FirstOrDefault(h => !IsHeaderVocabulary(h)) is { } header)
                 issues.Add(Issue(UnknownHeader, $"{l.Form.Label()} p{l.Cell.Page}: 表头「{header}」不是表头用语 (识别可疑)", l.Cell));
             // Functional (2xx) and economic (3xx) codes only: other numbering (e.g. project codes) is not ours to judge.
@@ -87,4 +96,8 @@ public static partial class ReadingPlausibility
 
     [GeneratedRegex(@"\d{4}年度?|[0-9.,%()、:：;；\-—]")]
     private static partial Regex NonWord();
+
+    // Chinese followed by Latin letters, or by digits ending the label.
+    [GeneratedRegex(@"[\u4E00-\u9FFF)][A-Za-z]|[\u4E00-\u9FFF)][0-9]+$")]
+    private static partial Regex LabelDebrisPattern();
 }

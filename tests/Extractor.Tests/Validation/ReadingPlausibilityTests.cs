@@ -56,6 +56,35 @@ public class ReadingPlausibilityTests
     }
 
     [Fact]
+    public void A_scanned_row_label_with_debris_glued_to_its_end_is_flagged()
+    {
+        // OCR of a rule or speck after the name: 办公费 read as 办公费7 / 办公费SA.
+        foreach (var junk in new[] { "7", "SA" })
+        {
+            var doc = Doc(Fixtures.YqBasicEconomic.Replace("办公费 |", $"办公费{junk} |"), FormType.GeneralBudgetBasicExpenditure, ocr: true);
+            var issues = ReadingPlausibility.Check(doc, Dict);
+            Assert.NotEmpty(issues);
+            Assert.All(issues, i => Assert.Equal(ReadingPlausibility.LabelDebris, i.Rule));
+            Assert.All(issues.SelectMany(i => i.Cells), c => Assert.StartsWith("办公费", doc.BudgetLines.Single(l => l.Cell == c).Name));
+        }
+    }
+
+    [Fact]
+    public void Scanned_amounts_without_a_header_are_flagged()
+    {
+        // The header row was lost: the amounts sit under no column.
+        var spec = """
+            科目编码 | 科目名称 |
+            201 | 一般公共服务支出 | 10.00
+            """;
+        var doc = Doc(spec, FormType.GeneralBudgetExpenditure, ocr: true);
+        Assert.NotEmpty(doc.BudgetLines);
+        Assert.All(doc.BudgetLines, l => Assert.Equal("", l.Column));
+        Assert.Contains(ReadingPlausibility.Check(doc, Dict), i => i.Rule == ReadingPlausibility.NoColumn);
+        Assert.DoesNotContain(ReadingPlausibility.Check(Doc(spec, FormType.GeneralBudgetExpenditure, ocr: false), Dict), i => i.Rule == ReadingPlausibility.NoColumn);
+    }
+
+    [Fact]
     public void A_scanned_subject_code_no_classification_has_is_flagged()
     {
         var spec = """
