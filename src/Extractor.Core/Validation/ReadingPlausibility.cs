@@ -17,6 +17,7 @@ public static partial class ReadingPlausibility
     public const string UnknownCode = "ocr-unknown-code";
     public const string LabelDebris = "ocr-label-debris";
     public const string NoColumn = "ocr-no-column";
+    public const string UnknownIndicatorLevel = "ocr-unknown-indicator-level";
     public const string UnsurePage = "unsure-page-class";
 
     /// <summary>Below this the page's form label is a guess, and so is every fact read under it.</summary>
@@ -52,6 +53,9 @@ public static partial class ReadingPlausibility
         {
             if (pages.TryGetValue(i.Cell.Page, out var page) && page.Confidence < UnsurePageConfidence)
                 issues.Add(Issue(UnsurePage, $"{i.Form.Label()} p{i.Cell.Page}: 本页表格类型不确定 ({page.Confidence:0.00})", i.Cell));
+            // 一级/二级指标 are a fixed national vocabulary (产出指标/数量指标 …): an OCR'd level outside it is misread.
+            if (Ocr(i.Cell.Page) && new[] { i.Level1, i.Level2 }.FirstOrDefault(v => !IsWords(v, IndicatorLevelWords)) is { } level)
+                issues.Add(Issue(UnknownIndicatorLevel, $"{i.Form.Label()} p{i.Cell.Page}: 指标级别「{level}」不是绩效指标用语 (识别可疑)", i.Cell));
         }
         return issues;
     }
@@ -78,9 +82,20 @@ public static partial class ReadingPlausibility
     /// Whether a header (one level of a column path) is made of the forms' header words, once years, numbers and
     /// brackets are set aside. An OCR'd header that is not (人金额, “般公共预算) names its column wrongly.
     /// </summary>
-    public static bool IsHeaderVocabulary(string header)
+    public static bool IsHeaderVocabulary(string header) => IsWords(header, HeaderWords);
+
+    // Words of 一级/二级 performance indicators (财政部 绩效目标 framework; 整体 self-evaluations add 履职/管理 words).
+    private static readonly string[] IndicatorLevelWords =
+    [
+        "产出", "效益", "满意度", "成本", "数量", "质量", "时效", "经济", "社会", "生态", "环境", "可持续", "影响", "服务对象",
+        "指标", "项目", "执行", "情况", "预算", "资金", "管理", "财务", "绩效", "目标", "完成", "履职", "效能", "运行",
+        "投入", "过程", "决策", "效果", "公众", "群众", "部门", "整体", "分", "和", "及", "其他",
+        "性", "效率", "公平", "有效", "合规", "规范", "产品", "服务", "对象", "持续", "收益", "职责", "单位",
+    ];
+
+    private static bool IsWords(string? text, string[] words)
     {
-        var t = NonWord().Replace(TextNorm.Normalize(header), "");
+        var t = NonWord().Replace(TextNorm.Normalize(text), "");
         if (t.Length == 0) return true;
         // Word break by dynamic programming: can[i] = the first i characters split into header words.
         var can = new bool[t.Length + 1];
@@ -88,7 +103,7 @@ public static partial class ReadingPlausibility
         for (int i = 0; i < t.Length; i++)
         {
             if (!can[i]) continue;
-            foreach (var w in HeaderWords)
+            foreach (var w in words)
                 if (string.CompareOrdinal(t, i, w, 0, w.Length) == 0 && i + w.Length <= t.Length) can[i + w.Length] = true;
         }
         return can[t.Length];

@@ -109,6 +109,24 @@ public class ReadingPlausibilityTests
         Assert.All(issues, i => Assert.Equal(ReadingPlausibility.UnsurePage, i.Rule));
     }
 
+    [Fact]
+    public void A_scanned_indicator_level_outside_the_indicator_vocabulary_is_flagged()
+    {
+        foreach (var spec in new[] { Fixtures.YqSelfEvaluation, Fixtures.OtherSelfEvaluation })
+        {
+            Assert.DoesNotContain(ReadingPlausibility.Check(Doc(spec, FormType.PerformanceSelfEvaluation, ocr: true), Dict),
+                i => i.Rule == ReadingPlausibility.UnknownIndicatorLevel);
+            // OCR read 产出指标 as 产山指标: every indicator under it is suspect, the others are not.
+            var bad = Doc(spec.Replace("产出指标", "产山指标"), FormType.PerformanceSelfEvaluation, ocr: true);
+            Assert.Contains(bad.Indicators, i => i.Level1.StartsWith("产山"));
+            var flagged = ReadingPlausibility.Check(bad, Dict).Where(i => i.Rule == ReadingPlausibility.UnknownIndicatorLevel)
+                .SelectMany(i => i.Cells).ToHashSet();
+            Assert.All(bad.Indicators, i => Assert.Equal(i.Level1.StartsWith("产山"), flagged.Contains(i.Cell)));
+            var text = Doc(spec.Replace("产出指标", "产山指标"), FormType.PerformanceSelfEvaluation, ocr: false);
+            Assert.DoesNotContain(ReadingPlausibility.Check(text, Dict), i => i.Rule == ReadingPlausibility.UnknownIndicatorLevel);
+        }
+    }
+
     [Theory]
     [InlineData("2025年预算数", true)]
     [InlineData("一般公共预算/基本支出", false)]
