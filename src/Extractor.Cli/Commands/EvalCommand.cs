@@ -14,11 +14,13 @@ public static class EvalCommand
         var json = new Option<string?>("--json") { Description = "also write the report as JSON to this file" };
         var workers = new Option<int>("--workers") { Description = "documents processed in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
         var match = new Option<string?>("--match") { Description = "only documents whose file name contains this text" };
+        var mismatches = new Option<string?>("--mismatches") { Description = "write every wrong page label, cell and fact to this TSV file" };
         var command = new Command("eval", "score the pipeline against ground truth (准确率评估)");
         command.Arguments.Add(corpus);
         command.Options.Add(json);
         command.Options.Add(workers);
         command.Options.Add(match);
+        command.Options.Add(mismatches);
         command.SetAction(r =>
         {
             var folder = r.GetValue(corpus)!;
@@ -31,6 +33,7 @@ public static class EvalCommand
             Console.Out.WriteLine("confusions (truth → predicted):");
             Console.Out.Write(EvalReportWriter.ConfusionTable(report));
             if (r.GetValue(json) is { } path) File.WriteAllText(path, EvalReportWriter.ToJson(report));
+            if (r.GetValue(mismatches) is { } tsv) File.WriteAllText(tsv, EvalReportWriter.MismatchesTsv(report));
             return report.Documents == 0 ? 1 : 0;
         });
         return command;

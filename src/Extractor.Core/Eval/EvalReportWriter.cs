@@ -42,6 +42,17 @@ public static class EvalReportWriter
 
     private static string P(double? v) => v is { } x ? (x * 100).ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
 
+    /// <summary>One line per mismatch: document, page, text/scan, kind, expected, got (tabs and newlines in text as spaces).</summary>
+    public static string MismatchesTsv(EvalReport r)
+    {
+        static string F(string s) => s.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
+        var sb = new StringBuilder("document\tpage\tpath\tkind\texpected\tgot\n");
+        foreach (var m in r.Mismatches.OrderBy(m => m.Document, StringComparer.Ordinal).ThenBy(m => m.Page))
+            sb.Append(F(m.Document)).Append('\t').Append(m.Page).Append('\t').Append(m.Scanned ? "scan" : "text").Append('\t')
+              .Append(m.Kind).Append('\t').Append(F(m.Expected)).Append('\t').Append(F(m.Got)).Append('\n');
+        return sb.ToString();
+    }
+
     public static string ToJson(EvalReport r)
     {
         object Slice(SliceScores s) => new

@@ -41,6 +41,9 @@ public sealed class SliceScores
     public int Pages { get; set; }
 }
 
+/// <summary>One thing eval scored wrong: what the truth says and what the pipeline gave ("" = nothing).</summary>
+public sealed record EvalMismatch(string Document, int Page, bool Scanned, string Kind, string Expected, string Got);
+
 /// <summary>What eval reports: text and scanned pages apart, plus speed and the confusions seen.</summary>
 public sealed class EvalReport
 {
@@ -50,6 +53,8 @@ public sealed class EvalReport
     public double Seconds { get; set; }
     public double PagesPerSecond => Seconds > 0 ? (Text.Pages + Scanned.Pages) / Seconds : 0;
     public List<string> Failures { get; } = [];
+    /// <summary>Every wrong page label, cell and fact, for finding what to fix (`eval --mismatches`).</summary>
+    public List<EvalMismatch> Mismatches { get; } = [];
     /// <summary>(truth label, predicted label) → count, for the confusion matrix.</summary>
     public Dictionary<(string Truth, string Predicted), int> Confusions { get; } = [];
     public SliceScores Slice(bool scanned) => scanned ? Scanned : Text;
@@ -73,9 +78,11 @@ public static class EvalScorer
             predictedPages.TryGetValue(tp.Page, out var pp);
             var predictedLabel = pp?.FormType.Label() ?? "(missing)";
             slice.FormType.Add(predictedLabel == tp.FormType);
+            if (predictedLabel != tp.FormType)
+                report.Mismatches.Add(new(truth.File, tp.Page, tp.Scanned, "form", tp.FormType, predictedLabel));
             var key = (tp.FormType, predictedLabel);
             report.Confusions[key] = report.Confusions.GetValueOrDefault(key) + 1;
-            ScoreTables(slice, tp, pp?.Content);
+            ScoreTables(report, truth.File, slice, tp, pp?.Content);
         }
 
         bool IsScanned(int page) => scannedByPage.GetValueOrDefault(page);
@@ -83,7 +90,7 @@ public static class EvalScorer
         ScoreIndicators(report, truth, result, IsScanned);
     }
 
-    private static void ScoreTables(SliceScores slice, TruthPage tp, PageContent? page)
+    private static void ScoreTables(EvalReport report, string file, SliceScores slice, TruthPage tp, PageContent? page)
     {
         for (int t = 0; t < tp.Tables.Count; t++)
         {
@@ -97,6 +104,9 @@ public static class EvalScorer
                 if (kind == TextKind.Other) continue;
                 bool textRight = structureRight && Norm(pc!.Text) == Norm(tc.Text);
                 (kind == TextKind.Numeric ? slice.NumericCells : slice.ChineseCells).Add(textRight);
+                if (!textRight)
+                    report.Mismatches.Add(new(file, tp.Page, tp.Scanned, (kind == TextKind.Numeric ? "numeric" : "chinese") + (structureRight ? "" : "-structure"),
+                        tc.Text, pc?.Text ?? ""));
             }
         }
     }
@@ -105,18 +115,18 @@ public static class EvalScorer
     {
         var expected = truth.BudgetLines.Select(l => (Key: BudgetKey(l.FormType, l.Code, l.Name, l.Column, l.Amount), l.Page)).ToList();
         var predicted = result.BudgetLines.Select(l => (Key: BudgetKey(l.Form.Label(), l.Code, l.Name, l.Column, l.AmountWan ?? decimal.MinValue), l.Cell.Page, l.Flagged)).ToList();
-        Match(report, expected, predicted, scanned, s => s.BudgetLines);
+        Match(report, truth.File, "budget", expected, predicted, scanned, s => s.BudgetLines);
     }
 
     private static void ScoreIndicators(EvalReport report, TruthDocument truth, DocumentResult result, Func<int, bool> scanned)
     {
         var expected = truth.Indicators.Select(i => (Key: IndicatorKey(i.Project, i.Period, i.Level1, i.Level2, i.Name, i.Target, i.Actual, i.Weight, i.Score), i.Page)).ToList();
         var predicted = result.Indicators.Select(i => (Key: IndicatorKey(i.Project, i.Period, i.Level1, i.Level2, i.Name, i.Target, i.Actual, i.Weight, i.Score), i.Cell.Page, i.Flagged)).ToList();
-        Match(report, expected, predicted, scanned, s => s.Indicators);
+        Match(report, truth.File, "indicator", expected, predicted, scanned, s => s.Indicators);
     }
 
     /// <summary>Multiset matching: each expected fact can be claimed once.</summary>
-    private static void Match(EvalReport report, List<(string Key, int Page)> expected, List<(string Key, int Page, bool Flagged)> predicted,
+    private static void Match(EvalReport report, string file, string kind, List<(string Key, int Page)> expected, List<(string Key, int Page, bool Flagged)> predicted,
         Func<int, bool> scanned, Func<SliceScores, FactScore> score)
     {
         var pool = new Dictionary<string, int>();
@@ -133,7 +143,16 @@ public static class EvalScorer
             if (right) { pool[p.Key] = n - 1; score(slice).TruePositives++; }
             if (!right) slice.WrongFlagged.Add(p.Flagged);
             if (p.Flagged) slice.FlaggedWrong.Add(!right);
+            if (!right) report.Mismatches.Add(new(file, p.Page, scanned(p.Page), kind + (p.Flagged ? "-wrong-flagged" : "-wrong"), "", p.Key));
         }
+        // What no prediction claimed was missed.
+        var left = new Dictionary<string, int>(pool);
+        foreach (var e in expected)
+            if (left.TryGetValue(e.Key, out var n) && n > 0)
+            {
+                left[e.Key] = n - 1;
+                report.Mismatches.Add(new(file, e.Page, scanned(e.Page), kind + "-missed", e.Key, ""));
+            }
     }
 
     public static string BudgetKey(string form, string? code, string name, string column, decimal amount) =>

@@ -29,7 +29,14 @@ public static class NativeEnvironment
         [Leptonica] = ("liblept.so.5", "liblept5"),
     };
 
-    public const string DefaultTessdata = "/usr/share/tesseract-ocr/5/tessdata";
+    public const string DebianTessdata = "/usr/share/tesseract-ocr/5/tessdata";
+
+    /// <summary>
+    /// Tesseract's own convention first (TESSDATA_PREFIX names the folder of *.traineddata, e.g. to try other
+    /// chi_sim models), else Debian's folder.
+    /// </summary>
+    public static string DefaultTessdata =>
+        Environment.GetEnvironmentVariable("TESSDATA_PREFIX") is { Length: > 0 } prefix && Directory.Exists(prefix) ? prefix : DebianTessdata;
 
     private static readonly object Gate = new();
     private static volatile bool _initialized;

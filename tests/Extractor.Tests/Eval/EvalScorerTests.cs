@@ -46,6 +46,7 @@ public class EvalScorerTests
         Assert.Equal(1.0, report.Text.BudgetLines.F1);
         Assert.Equal(1.0, report.Scanned.Indicators.F1);
         Assert.Null(report.Text.WrongFlagged.Value);
+        Assert.Empty(report.Mismatches);
     }
 
     [Fact]
@@ -60,5 +61,20 @@ public class EvalScorerTests
         Assert.Equal(1.0, report.Text.FlaggedWrong.Value);
         Assert.Contains("绩效目标表 → 绩效自评表", EvalReportWriter.ConfusionTable(report));
         Assert.Contains("\"budget_lines\"", EvalReportWriter.ToJson(report));
+    }
+
+    [Fact]
+    public void Every_wrong_label_cell_and_fact_is_listed_with_what_was_expected_and_what_came()
+    {
+        var report = new EvalReport();
+        EvalScorer.ScoreDocument(report, Truth(), Result("12.60", 12.6m, true, FormType.PerformanceSelfEvaluation));
+        Assert.Contains(report.Mismatches, m => m is { Kind: "form", Page: 2, Scanned: true, Expected: "绩效目标表", Got: "绩效自评表" });
+        Assert.Contains(report.Mismatches, m => m is { Kind: "numeric", Page: 1, Expected: "12.50", Got: "12.60" });
+        Assert.Contains(report.Mismatches, m => m.Kind == "budget-wrong-flagged" && m.Got.EndsWith("12.60"));
+        Assert.Contains(report.Mismatches, m => m.Kind == "budget-missed" && m.Expected.EndsWith("12.50"));
+        Assert.Equal(4, report.Mismatches.Count);
+        var tsv = EvalReportWriter.MismatchesTsv(report).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5, tsv.Length);
+        Assert.All(tsv, line => Assert.Equal(6, line.Split('\t').Length));
     }
 }
