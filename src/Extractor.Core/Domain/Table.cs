@@ -13,6 +13,8 @@ public sealed record Cell(int Row, int Col, int RowSpan, int ColSpan, Box Box, s
     public int LastCol => Col + ColSpan - 1;
     public bool Covers(int row, int col) => row >= Row && row <= LastRow && col >= Col && col <= LastCol;
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
+    /// <summary>What the OCR engine read, when post-correction changed it into <see cref="Text"/>; null otherwise.</summary>
+    public string? OcrText { get; init; }
 }
 
 /// <summary>

@@ -24,6 +24,7 @@ public sealed class DocumentProcessor : IDocumentProcessor, IDisposable
     private readonly PageReader _reader;
     private readonly PageClassifier _classifier;
     private readonly SubjectCodeDictionary _codes;
+    private readonly OcrLexicon _lexicon;
     private OcrEngine? _ocr;
 
     public DocumentProcessor(PipelineOptions options)
@@ -33,6 +34,7 @@ public sealed class DocumentProcessor : IDocumentProcessor, IDisposable
         _classifier = (options.ClassifierModelPath is { } p ? PageClassifier.Load(p) : PageClassifier.LoadDefault())
             ?? throw new FileNotFoundException($"page classifier model not found ({PageClassifier.DefaultFileName}); run `extractor train` or set {PageClassifier.ModelsEnvironmentVariable}");
         _codes = SubjectCodeDictionary.LoadDefault();
+        _lexicon = new OcrLexicon(_codes);
     }
 
     public DocumentResult Process(string path, CancellationToken ct = default)
@@ -53,8 +55,10 @@ public sealed class DocumentProcessor : IDocumentProcessor, IDisposable
             };
             Lap(result, "open", clock);
 
-            var pages = DocumentPages.Read(pdf, _reader, Ocr, result.StageSeconds, ct);
+            IReadOnlyList<PageContent> pages = DocumentPages.Read(pdf, _reader, Ocr, result.StageSeconds, ct);
             clock.Restart();
+            pages = _lexicon.Apply(pages);
+            Lap(result, "correct", clock);
 
             result.Pages.AddRange(_classifier.Classify(pages));
             Lap(result, "classify", clock);

@@ -261,12 +261,12 @@ public sealed partial class SqliteStore : IExtractorStore
                 int page = t.PageOfRow(c.Row);
                 long cellId = _conn.ExecuteScalar<long>("""
                     INSERT INTO cells (table_id, document_id, page_no, row_no, col_no, row_span, col_span, x, y, w, h, raw_text, value, confidence, source)
-                    VALUES (@tableId, @docId, @page, @Row, @Col, @RowSpan, @ColSpan, @x, @y, @w, @h, @Text, @Text, @Confidence, @source)
+                    VALUES (@tableId, @docId, @page, @Row, @Col, @RowSpan, @ColSpan, @x, @y, @w, @h, @Raw, @Text, @Confidence, @source)
                     RETURNING id;
                     """, new
                 {
                     tableId, docId, page, c.Row, c.Col, c.RowSpan, c.ColSpan, x = c.Box.X, y = c.Box.Y, w = c.Box.Width, h = c.Box.Height,
-                    Text = c.Text ?? "", c.Confidence, source = SourceLabel(c.Source),
+                    Text = c.Text ?? "", Raw = c.OcrText ?? c.Text ?? "", c.Confidence, source = SourceLabel(c.Source),
                 }, tx);
                 ids.TryAdd(new CellRef(page, ti, c.Row, c.Col), cellId);
                 ids.TryAdd(new CellRef(t.Page, ti, c.Row, c.Col), cellId);

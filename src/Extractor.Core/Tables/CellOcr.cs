@@ -252,12 +252,23 @@ public sealed class CellOcr
         var body = bodyReadings.Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
         int numeric = body.Count(LooksNumeric);
         int cjk = body.Count(t => t.Any(IsCjk));
-        bool labelHeader = LabelHeaderWords.Any(h.Contains) && !h.Contains("编码") && !h.Contains("代码");
+        bool labelHeader = IsLabelHeader(h);
         bool numericHeader = NumericHeaderWords.Any(h.Contains);
         if (labelHeader) return body.Count > 0 && numeric >= 0.9 * body.Count;
         if (numericHeader) return numeric >= cjk;
         return body.Count > 0 && numeric > 0.6 * body.Count;
     }
+
+    /// <summary>A header of names (名称/项目/指标 …), not of codes or amounts.</summary>
+    public static bool IsLabelHeader(string header)
+    {
+        var h = Regex.Replace(header ?? "", @"\s+", "");
+        return LabelHeaderWords.Any(h.Contains) && !h.Contains("编码") && !h.Contains("代码");
+    }
+
+    /// <summary>A header of performance indicator values (指标值 / 完成值 / 目标值): numbers with units and comparators.</summary>
+    public static bool IsIndicatorValueHeader(string header) =>
+        Regex.IsMatch(Regex.Replace(header ?? "", @"\s+", ""), "(指标值|完成值|目标值)$");
 
     /// <summary>Digits with number punctuation only (a minus sign allowed), at least one digit.</summary>
     public static bool LooksNumeric(string text)

@@ -155,6 +155,7 @@ public sealed class ScanPageReader
         // by what the first reading of their body cells looks like.
         int bodyStart = Enumerable.Range(0, cells.Count).Where(i => first[i].Numeric).Select(i => cells[i].Row).DefaultIfEmpty(lat.Rows).Min();
         var numericCol = new bool[lat.Cols];
+        var valueCol = new bool[lat.Cols];
         for (int c = 0; c < lat.Cols; c++)
         {
             var header = string.Join("", Enumerable.Range(0, cells.Count)
@@ -163,6 +164,7 @@ public sealed class ScanPageReader
             var body = Enumerable.Range(0, cells.Count)
                 .Where(i => cells[i].Row >= bodyStart && cells[i].Col == c && cells[i].ColSpan == 1).Select(i => first[i].Text);
             numericCol[c] = CellOcr.IsNumericColumn(header, body);
+            valueCol[c] = CellOcr.IsIndicatorValueHeader(header);
         }
 
         var result = new List<Cell>(cells.Count);
@@ -173,7 +175,8 @@ public sealed class ScanPageReader
             bool inNumericCol = lc.ColSpan == 1 && lc.Row >= bodyStart && numericCol[lc.Col];
             bool digits = inks[i].Region is not null && reading.Text.Length > 0 &&
                           (reading.Numeric || (!reading.Text.Any(CellOcr.IsCjk) && !reading.Text.Contains('%') &&
-                           (inNumericCol || reading.Text.Any(char.IsAsciiDigit) || reading.Text.Length <= 2)));
+                           (inNumericCol || (!valueCol[lc.Col] && (reading.Text.Any(char.IsAsciiDigit) || reading.Text.Length <= 2)))));
+            // (指标值 columns hold "≥4次", "100%": a digits-only re-read turned them into "24")
             // (measured: first readings of numbers come back as "35,50(", "52.7]" or "(" for 0 — digits plus junk)
             if (digits && _cellOptions.DigitsWhitelist)
             {

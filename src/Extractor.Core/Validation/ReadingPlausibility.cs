@@ -54,7 +54,7 @@ public static partial class ReadingPlausibility
             if (pages.TryGetValue(i.Cell.Page, out var page) && page.Confidence < UnsurePageConfidence)
                 issues.Add(Issue(UnsurePage, $"{i.Form.Label()} p{i.Cell.Page}: 本页表格类型不确定 ({page.Confidence:0.00})", i.Cell));
             // 一级/二级指标 are a fixed national vocabulary (产出指标/数量指标 …): an OCR'd level outside it is misread.
-            if (Ocr(i.Cell.Page) && new[] { i.Level1, i.Level2 }.FirstOrDefault(v => !IsWords(v, IndicatorLevelWords)) is { } level)
+            if (Ocr(i.Cell.Page) && new[] { i.Level1, i.Level2 }.FirstOrDefault(v => !IsWords(v, FormVocabulary.IndicatorLevelWords)) is { } level)
                 issues.Add(Issue(UnknownIndicatorLevel, $"{i.Form.Label()} p{i.Cell.Page}: 指标级别「{level}」不是绩效指标用语 (识别可疑)", i.Cell));
         }
         return issues;
@@ -64,36 +64,15 @@ public static partial class ReadingPlausibility
         new() { Rule = rule, Message = message, Cells = [cell] };
 
     // Words of budget forms' column headers (the national 部门预算/决算 forms; province templates recombine them).
-    private static readonly string[] HeaderWords =
-    [
-        "合计", "总计", "小计", "金额", "预算数", "决算数", "执行数", "调整", "预算", "决算", "年初", "年末", "本年", "上年", "全年",
-        "当年", "基本支出", "项目支出", "人员经费", "公用经费", "一般公共预算", "政府性基金预算", "国有资本经营预算", "政府性基金",
-        "国有资本经营", "财政拨款", "财政专户管理资金", "财政专户", "管理", "单位资金", "事业收入", "事业单位经营收入", "经营收入",
-        "经营支出", "其他收入", "其他支出", "上级补助收入", "附属单位上缴收入", "对附属单位补助支出", "上缴上级支出",
-        "用事业基金弥补收支差额", "结转和结余", "结转", "结余", "收入", "支出", "安排", "项目", "科目", "编码", "代码", "名称",
-        "功能", "经济", "分类", "栏次", "行次", "其中", "比上年", "增减", "增长", "变动", "率", "拨款", "资金", "收支", "教育收费",
-        "纳入", "专户", "非财政拨款", "非税收入", "补助", "专项", "中央", "省级", "市级", "县级", "本级", "部门", "单位", "公共",
-        "一般", "基本", "提取", "分配", "使用", "数", "额", "年度", "和", "的", "及", "或", "类", "款", "项", "说明", "备注",
-        "因公出国境费", "公务接待费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行维护费", "公务用车", "购置费",
-        "运行维护费", "运行费", "购置", "三公经费", "机关运行经费", "用途", "来源", "按", "性质", "明细", "政府",
-    ];
 
     /// <summary>
     /// Whether a header (one level of a column path) is made of the forms' header words, once years, numbers and
     /// brackets are set aside. An OCR'd header that is not (人金额, “般公共预算) names its column wrongly.
     /// </summary>
-    public static bool IsHeaderVocabulary(string header) => IsWords(header, HeaderWords);
+    public static bool IsHeaderVocabulary(string header) => IsWords(header, FormVocabulary.HeaderWords);
 
-    // Words of 一级/二级 performance indicators (财政部 绩效目标 framework; 整体 self-evaluations add 履职/管理 words).
-    private static readonly string[] IndicatorLevelWords =
-    [
-        "产出", "效益", "满意度", "成本", "数量", "质量", "时效", "经济", "社会", "生态", "环境", "可持续", "影响", "服务对象",
-        "指标", "项目", "执行", "情况", "预算", "资金", "管理", "财务", "绩效", "目标", "完成", "履职", "效能", "运行",
-        "投入", "过程", "决策", "效果", "公众", "群众", "部门", "整体", "分", "和", "及", "其他",
-        "性", "效率", "公平", "有效", "合规", "规范", "产品", "服务", "对象", "持续", "收益", "职责", "单位",
-    ];
 
-    private static bool IsWords(string? text, string[] words)
+    private static bool IsWords(string? text, IReadOnlyList<string> words)
     {
         var t = NonWord().Replace(TextNorm.Normalize(text), "");
         if (t.Length == 0) return true;

@@ -1,0 +1,269 @@
+using System.Text.RegularExpressions;
+using Extractor.Domain;
+
+namespace Extractor.Facts;
+
+/// <summary>
+/// Post-correction of OCR'd cells against what the forms print: header and label phrases of the templates
+/// (<see cref="FormVocabulary"/>) and the subject names of the 政府收支分类科目 dictionary. A reading that is not a
+/// known phrase becomes one only when a single phrase is clearly closest (one edit, two for long phrases; debris of
+/// rules and specks at its ends free); ties and readings of unknown words are left as read. The engine's reading
+/// stays on the cell (<see cref="Cell.OcrText"/>), so review and the store keep both. Text-layer cells are never
+/// touched.
+/// </summary>
+public sealed partial class OcrLexicon
+{
+    private readonly HashSet<string> _phrases = new(StringComparer.Ordinal);
+    private readonly List<string>[] _byLength;
+    private readonly SubjectCodeDictionary _codes;
+    private const int MaxLength = 40;
+
+    public OcrLexicon(SubjectCodeDictionary codes)
+    {
+        _codes = codes;
+        foreach (var p in FormVocabulary.Phrases.Concat(FormVocabulary.HeaderWords)) Add(p);
+        foreach (var (_, names) in codes.Entries) foreach (var n in names) Add(n);
+        _byLength = new List<string>[MaxLength + 3];
+        for (int i = 0; i < _byLength.Length; i++) _byLength[i] = [];
+        foreach (var p in _phrases) if (p.Length < _byLength.Length) _byLength[p.Length].Add(p);
+    }
+
+    private void Add(string phrase)
+    {
+        var p = TextNorm.Normalize(phrase);
+        if (p.Length >= 2 && p.Length <= MaxLength && p.Any(IsCjk)) _phrases.Add(p);
+    }
+
+    public bool IsPhrase(string text) => _phrases.Contains(TextNorm.Normalize(text));
+
+    /// <summary>
+    /// The phrase an OCR reading stands for, or null to keep the reading. <paramref name="code"/> is the subject code
+    /// printed on the same row, if any: a name beside a known code is corrected only towards that code's names.
+    /// </summary>
+    public string? Correct(string reading, string? code = null)
+    {
+        var t = TextNorm.Normalize(reading);
+        if (t.Length < 2 || t.Length > MaxLength || !t.Any(IsCjk) || _phrases.Contains(t)) return null;
+        // A year or an ordinal in front (2024年预算数, 一、, ①) is kept as read; the words after it are corrected.
+        var lead = LeadingNumber().Match(t);
+        string prefix = lead.Success ? lead.Value : "", body = t[prefix.Length..];
+        // So is a closing colon (实施期资金总额：): part of the label as printed.
+        string suffix = body.Length > 2 && body[^1] is ':' or '：' ? ":" : "";
+        body = body[..^suffix.Length];
+        // Digits elsewhere are printed (6项, 填报日期：20231216), not misread words.
+        if (body.Length < 2 || _phrases.Contains(body) || body.Any(char.IsAsciiDigit)) return null;
+
+        IReadOnlyList<string>? codeNames = code is not null && _codes.Contains(code) ? _codes.NamesOf(code) : null;
+        bool Known(string s) => codeNames is not null ? codeNames.Contains(s) : _phrases.Contains(s);
+
+        // Debris of rules, specks and seal edges at the ends ("会议费=", "”时效指标", "租赁费SA").
+        var trimmed = EndDebris().Replace(body, "");
+        if (trimmed.Length >= 2 && trimmed != body && Known(trimmed)) return prefix + trimmed + suffix;
+
+        // Closest phrase: unique at the smallest distance, within the allowance for its length. The reading is tried
+        // as read and without its end debris (a leading "-" may be 一, or a speck).
+        string core = trimmed.Length >= 2 ? trimmed : body;
+        // One Chinese character misread (2), plus one mark in long phrases; short ones only marks.
+        int allow = core.Length >= 8 ? 3 : core.Length >= 4 ? 2 : 1;
+        string? best = null; int bestD = int.MaxValue; bool tie = false;
+        foreach (var form in trimmed.Length >= 2 && trimmed != body ? new[] { body, trimmed } : [body])
+        {
+            IEnumerable<string> candidates = codeNames ?? Enumerable.Range(Math.Max(2, form.Length - allow), 2 * allow + 1)
+                .Where(l => l < _byLength.Length).SelectMany(l => _byLength[l]);
+            foreach (var p in candidates)
+            {
+                if (Math.Abs(p.Length - form.Length) > allow) continue;
+                int d = Distance(form, p);
+                if (d < bestD) { bestD = d; best = p; tie = false; }
+                else if (d == bestD && p != best) tie = true;
+            }
+        }
+        if (best is null || tie || bestD == 0 || bestD > allow) return null;
+        // Short phrases: one wrong Chinese character could as well be another word the forms do not list (单价 vs
+        // 单位); only a non-Chinese mark in the reading is surely a misread.
+        if (best.Length <= 3 && core.Where((c, i) => i >= best.Length || c != best[i]).All(IsCjk)) return null;
+        return prefix + best + suffix;
+    }
+
+    /// <summary>
+    /// Pages with their OCR'd table cells corrected; text-layer pages and cells the lexicon does not know come back
+    /// as they were.
+    /// </summary>
+    public IReadOnlyList<PageContent> Apply(IReadOnlyList<PageContent> pages) => pages.Select(Apply).ToList();
+
+    public PageContent Apply(PageContent page)
+    {
+        if (!page.Tables.Any(t => t.Cells.Any(c => c.Source == CellSource.Ocr))) return page;
+        return new PageContent
+        {
+            PageNumber = page.PageNumber, WidthPt = page.WidthPt, HeightPt = page.HeightPt, Rotation = page.Rotation,
+            Scanned = page.Scanned, TextLayerUsable = page.TextLayerUsable, SkewDegrees = page.SkewDegrees,
+            RawText = page.RawText, Lines = page.Lines, TextConfidence = page.TextConfidence,
+            Tables = page.Tables.Select(Apply).ToList(),
+        };
+    }
+
+    public Table Apply(Table table)
+    {
+        var cells = table.Cells.ToArray();
+        bool changed = false;
+        for (int i = 0; i < cells.Length; i++)
+        {
+            var c = cells[i];
+            if (c.Source != CellSource.Ocr || c.IsEmpty) continue;
+            if (Correct(c.Text, RowCode(table, c)) is { } fixedText)
+            {
+                cells[i] = c with { Text = fixedText, OcrText = c.OcrText ?? c.Text };
+                changed = true;
+            }
+        }
+        changed |= OrderLevelHeaders(cells);
+        changed |= RestoreComparators(cells);
+        if (!changed) return table;
+        return new Table
+        {
+            Page = table.Page, Index = table.Index, RowCount = table.RowCount, ColCount = table.ColCount, Cells = cells,
+            Box = table.Box, RowPages = table.RowPages, ContinuesPrevious = table.ContinuesPrevious, LastRowFullCols = table.LastRowFullCols,
+        };
+    }
+
+    // The subject code printed left of a name cell on the same row (科目编码 | 科目名称), if any.
+    private static string? RowCode(Table table, Cell cell)
+    {
+        if (cell.Col == 0) return null;
+        var left = table.At(cell.Row, cell.Col - 1);
+        return left is not null && left.RowSpan == 1 && TextNorm.LooksLikeCode(left.Text) ? TextNorm.Code(left.Text) : null;
+    }
+
+    /// <summary>
+    /// 一级/二级/三级指标 headers stand side by side in that order and a block always ends at 三级指标 (the values follow
+    /// it), so a run of them whose ordinals OCR lost ("-级指标", "=级指标") takes them from its position.
+    /// </summary>
+    private static bool OrderLevelHeaders(Cell[] cells)
+    {
+        bool changed = false;
+        foreach (var row in cells.Select((c, i) => (c, i)).Where(x => LevelHeader().IsMatch(TextNorm.Normalize(x.c.Text)))
+                     .GroupBy(x => x.c.Row))
+        {
+            var run = new List<(Cell c, int i)>();
+            foreach (var x in row.OrderBy(x => x.c.Col).Append((null!, -1)))
+            {
+                if (x.c is not null && (run.Count == 0 || run[^1].c.Col + run[^1].c.ColSpan == x.c.Col)) { run.Add(x); continue; }
+                if (run.Count is 2 or 3 && run.Any(r => r.c.Source == CellSource.Ocr) && StartOf(run.Select(r => r.c).ToList()) is { } start)
+                    for (int k = 0; k < run.Count; k++)
+                    {
+                        string want = "一二三"[start + k] + "级指标";
+                        var (c, i) = run[k];
+                        if (c.Source == CellSource.Ocr && TextNorm.Normalize(c.Text) != want)
+                        {
+                            cells[i] = c with { Text = want, OcrText = c.OcrText ?? c.Text };
+                            changed = true;
+                        }
+                    }
+                run.Clear();
+                if (x.c is not null) run.Add(x);
+            }
+        }
+        return changed;
+    }
+
+    /// <summary>
+    /// Tesseract's chi_sim and eng models have no ≥ or ≤, so an indicator value printed "≥85%" comes back as ">85%",
+    /// "285%" or "S2.74万元". In columns of indicator values (指标值 / 完成值 / 目标值) a leading > or &lt; is taken as
+    /// ≥ or ≤ (the 绩效 forms print those, not strict comparisons), and a "2" that makes a percentage exceed 100 as ≥.
+    /// </summary>
+    public static string? RestoreComparator(string reading)
+    {
+        var t = TextNorm.Normalize(reading);
+        if (t.Length < 2) return null;
+        if (t[0] == '>' && t[1] != '=') return "≥" + t[1..];
+        if (t[0] == '<' && t[1] != '=') return "≤" + t[1..];
+        if (t.StartsWith(">=")) return "≥" + t[2..];
+        if (t.StartsWith("<=")) return "≤" + t[2..];
+        if (t[0] is 'S' or '$' && char.IsAsciiDigit(t[1])) return "≤" + t[1..];
+        var pct = PercentAfterTwo().Match(t);
+        // A rate above 100 % whose digits after the "2" make a rate (≥98% read "298%"); 25% or 200% stay as read.
+        if (pct.Success && pct.Groups[1].Value[0] != '0' &&
+            decimal.Parse(t[..^1], System.Globalization.CultureInfo.InvariantCulture) > 100 &&
+            decimal.Parse(pct.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) <= 100)
+            return "≥" + t[1..];
+        return null;
+    }
+
+    private static bool RestoreComparators(Cell[] cells)
+    {
+        bool changed = false;
+        var valueCols = cells.Where(c => c.RowSpan == 1 && ValueHeader().IsMatch(TextNorm.Normalize(c.Text)))
+            .Select(c => (c.Row, c.Col, c.ColSpan)).ToList();
+        for (int i = 0; i < cells.Length; i++)
+        {
+            var c = cells[i];
+            if (c.Source != CellSource.Ocr || !valueCols.Any(h => h.Row < c.Row && h.Col == c.Col && h.ColSpan == c.ColSpan)) continue;
+            if (RestoreComparator(c.Text) is { } fixedText)
+            {
+                cells[i] = c with { Text = fixedText, OcrText = c.OcrText ?? c.Text };
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    // Ordinal (0 = 一) of the run's first header: from the ordinals that were read, when they agree; else the run
+    // ends at 三级指标. Null when what was read contradicts itself.
+    private static int? StartOf(List<Cell> run)
+    {
+        int? start = null;
+        for (int k = 0; k < run.Count; k++)
+        {
+            int o = "一二三".IndexOf(TextNorm.Normalize(run[k].Text)[0]);
+            if (o < 0 || TextNorm.Normalize(run[k].Text).Length != 4) continue;
+            if (start is { } s && s != o - k) return null;
+            start = o - k;
+        }
+        start ??= 3 - run.Count;
+        return start >= 0 && start + run.Count <= 3 ? start : null;
+    }
+
+    /// <summary>
+    /// Edits from a reading to a phrase: a mark read for a character or a dropped mark costs 1, a Chinese character
+    /// read as another 2, a Chinese character dropped or added 4 (never allowed) (a reading longer or shorter by a whole word is another phrase: 项目预算金额
+    /// is not 预算金额, 四、公共安全支出 not 公共安全支出).
+    /// </summary>
+    public static int Distance(string reading, string phrase)
+    {
+        var d = new int[phrase.Length + 1];
+        for (int j = 0; j <= phrase.Length; j++) d[j] = j == 0 ? 0 : d[j - 1] + Gap(phrase[j - 1]);
+        for (int i = 1; i <= reading.Length; i++)
+        {
+            int prev = d[0]; d[0] += Gap(reading[i - 1]);
+            for (int j = 1; j <= phrase.Length; j++)
+            {
+                int tmp = d[j];
+                d[j] = Math.Min(Math.Min(d[j] + Gap(reading[i - 1]), d[j - 1] + Gap(phrase[j - 1])), prev + Sub(reading[i - 1], phrase[j - 1]));
+                prev = tmp;
+            }
+        }
+        return d[phrase.Length];
+        static int Gap(char c) => IsCjk(c) ? 4 : 1;
+        static int Sub(char a, char b) => a == b ? 0 : IsCjk(a) && IsCjk(b) ? 2 : 1;
+    }
+
+    [GeneratedRegex(@"^2(\d{1,3}(?:\.\d+)?)%$")]
+    private static partial Regex PercentAfterTwo();
+
+    [GeneratedRegex(@"(指标值|完成值|目标值)$")]
+    private static partial Regex ValueHeader();
+
+    private static bool IsCjk(char c) => c >= 0x3400 && c <= 0x9FFF;
+
+    [GeneratedRegex(@"^(\d{2,4}(年度?|年)?|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[①-⑳])")]
+    private static partial Regex LeadingNumber();
+
+    // Non-Chinese marks at either end: Latin letters, ASCII punctuation, quotes; brackets and % belong to phrases.
+    [GeneratedRegex(@"^[A-Za-z|\\/{}\[\]=<>.,;'""“”‘’`~^_!?*+\-]+|[A-Za-z|\\/{}\[\]=<>.,;'""“”‘’`~^_!?*+\-]+$")]
+    private static partial Regex EndDebris();
+
+    // A level header whose ordinal may be misread: one leading mark or character, then 级指标.
+    [GeneratedRegex(@"^.?级指标$")]
+    private static partial Regex LevelHeader();
+}

@@ -1,0 +1,120 @@
+using Extractor.Domain;
+using Extractor.Facts;
+
+namespace Extractor.Tests.Facts;
+
+public class OcrLexiconTests
+{
+    private static readonly OcrLexicon Lexicon = new(SubjectCodeDictionary.LoadDefault());
+
+    [Theory]
+    // misreads seen on phone scans: one wrong character, debris of rules at the ends, a year kept as read
+    [InlineData("项目届性", "项目属性")]
+    [InlineData("质最指标", "质量指标")]
+    [InlineData("时效指标.", "时效指标")]
+    [InlineData("”时效指标", "时效指标")]
+    [InlineData("-般公共预算", "一般公共预算")]
+    [InlineData("“般公共预算", "一般公共预算")]
+    [InlineData("国有资本经营韦算", "国有资本经营预算")]
+    [InlineData("会议费=", "会议费")]
+    [InlineData("商品和服务支出>", "商品和服务支出")]
+    [InlineData("偏差原因分析及改进揩施", "偏差原因分析及改进措施")]
+    [InlineData("2024年一般公共预箅", "2024年一般公共预算")]
+    [InlineData("三、国有资本经营韦算", "三、国有资本经营预算")]
+    [InlineData("年度资金总额;：", "年度资金总额:")]
+    public void A_misread_phrase_of_the_forms_is_corrected(string reading, string expected) =>
+        Assert.Equal(expected, Lexicon.Correct(reading));
+
+    [Theory]
+    [InlineData("一般公共预算")]           // already a phrase
+    [InlineData("职业病鉴定经费")]         // a project name: not the forms' vocabulary, left as read
+    [InlineData("救护车数量")]
+    [InlineData("-级指标")]                // 一/二/三级指标 all one edit away: a tie is left alone
+    [InlineData("单价")]                   // two Chinese characters: another word as likely as a misread
+    [InlineData("所算数")]                 // 预算数 and 决算数 tie
+    [InlineData("12.50")]
+    [InlineData("国有资本经营预算收入")]     // two characters from 国有资本经营预算支出: another phrase, not a misread
+    [InlineData("1.公务用车购置及维护费")]
+    [InlineData("年度资金总额：")]          // the colon is printed
+    [InlineData("四、公共安全支出")]        // the ordinal is printed
+    [InlineData("项目预算金额（万元）")]    // a longer label than 预算金额（万元）
+    [InlineData("6项")]
+    [InlineData("")]
+    public void Readings_that_are_phrases_unknown_words_or_ties_are_kept(string reading) =>
+        Assert.Null(Lexicon.Correct(reading));
+
+    [Fact]
+    public void A_name_beside_a_known_code_is_corrected_only_towards_that_codes_names()
+    {
+        Assert.Equal("行政运行", Lexicon.Correct("行政运仃", "2010101"));
+        // 人大会议 is a phrase of the dictionary, but not the name of 2010101: no change towards it.
+        Assert.Null(Lexicon.Correct("人大会仪", "2010101"));
+        Assert.Equal("人大会议", Lexicon.Correct("人大会仪", "2010104"));
+    }
+
+    private static Cell C(int row, int col, string text, CellSource source = CellSource.Ocr, int colSpan = 1) =>
+        new(row, col, 1, colSpan, default, text, 0.8, source);
+
+    [Fact]
+    public void Only_ocr_cells_are_corrected_and_the_engines_reading_is_kept()
+    {
+        var table = new Table
+        {
+            Page = 1, Index = 0, RowCount = 2, ColCount = 3,
+            Cells = [C(0, 0, "科目编码"), C(0, 1, "科目名称"), C(0, 2, "-般公共预算"),
+                     C(1, 0, "2010101"), C(1, 1, "行政运仃"), C(1, 2, "-般公共预算", CellSource.TextLayer)],
+        };
+        var fixedTable = Lexicon.Apply(table);
+        Assert.Equal("一般公共预算", fixedTable.Text(0, 2));
+        Assert.Equal("-般公共预算", fixedTable.At(0, 2)!.OcrText);
+        Assert.Equal("行政运行", fixedTable.Text(1, 1));
+        Assert.Equal("-般公共预算", fixedTable.Text(1, 2)); // text layer: as printed
+        Assert.Null(fixedTable.At(0, 0)!.OcrText);
+        var clean = new Table { Page = 1, Index = 0, RowCount = 1, ColCount = 1, Cells = [C(0, 0, "合计")] };
+        Assert.Same(clean, Lexicon.Apply(clean));
+    }
+
+    [Fact]
+    public void Indicator_level_headers_whose_ordinals_were_lost_take_them_from_their_order()
+    {
+        // 绩效目标表: 实施期 block 一/二/三级, 年度 block 二/三级 (it shares the 一级 column), values after each.
+        var cells = new[]
+        {
+            C(0, 0, "绩效指标"), C(0, 1, "-级指标"), C(0, 2, "-级指标"), C(0, 3, "=级指标"), C(0, 4, "指标值"),
+            C(0, 5, "-级指标"), C(0, 6, "三级指标|"), C(0, 7, "指标值"),
+        };
+        var t = Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = 1, ColCount = 8, Cells = cells });
+        Assert.Equal(["一级指标", "二级指标", "三级指标"], new[] { t.Text(0, 1), t.Text(0, 2), t.Text(0, 3) });
+        Assert.Equal(["二级指标", "三级指标"], new[] { t.Text(0, 5), t.Text(0, 6) });
+
+        // Two levels only, the first read: the run starts where the reading says, not at 二.
+        var two = Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = 1, ColCount = 3,
+            Cells = [C(0, 0, "一级指标"), C(0, 1, "-级指标"), C(0, 2, "指标值")] });
+        Assert.Equal("二级指标", two.Text(0, 1));
+        Assert.Equal("一级指标", two.Text(0, 0));
+    }
+
+    [Theory]
+    [InlineData(">85%", "≥85%")]
+    [InlineData("<2.74万元", "≤2.74万元")]
+    [InlineData("S2.74万元", "≤2.74万元")]
+    [InlineData("298%", "≥98%")]
+    [InlineData("2100%", "≥100%")]
+    [InlineData("25%", null)]      // a plain rate
+    [InlineData("200%", null)]
+    [InlineData("有效提高", null)]
+    [InlineData("16人", null)]
+    public void Comparators_the_engine_cannot_read_are_restored(string reading, string? expected) =>
+        Assert.Equal(expected, OcrLexicon.RestoreComparator(reading));
+
+    [Fact]
+    public void Comparators_are_restored_only_under_indicator_value_headers()
+    {
+        var t = Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = 2, ColCount = 3,
+            Cells = [C(0, 0, "三级指标"), C(0, 1, "指标值"), C(0, 2, "备注"), C(1, 0, ">5年"), C(1, 1, ">5年"), C(1, 2, ">5年")] });
+        Assert.Equal(">5年", t.Text(1, 0));
+        Assert.Equal("≥5年", t.Text(1, 1));
+        Assert.Equal(">5年", t.Text(1, 1 + 1));
+        Assert.Equal(">5年", t.At(1, 1)!.OcrText);
+    }
+}
