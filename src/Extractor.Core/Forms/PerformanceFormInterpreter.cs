@@ -52,7 +52,8 @@ public static partial class PerformanceFormInterpreter
                 pending.Clear();
                 continue;
             }
-            if (IsStopRow(firstText)) inIndicators = false;
+            // The sign-off row ends the indicators even when its first label is misread (只页人 for 负责人).
+            if (IsStopRow(firstText) || texts.Any(IsSignOff)) inIndicators = false;
 
             // A funds block headed 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分: its 得分 is the execution score.
             if (!inIndicators && texts.Contains("得分") && texts.Any(t => t.Contains("预算数") || t.Contains("执行数")))
@@ -224,6 +225,9 @@ public static partial class PerformanceFormInterpreter
 
     private static bool IsStopRow(string t) => t.StartsWith("总分") || t.StartsWith("自评结论") || t.StartsWith("负责人")
         || t.StartsWith("评价人员") || t.StartsWith("主要经验") || t.StartsWith("存在问题") || t.StartsWith("项目名称") || t.StartsWith("说明");
+
+    private static bool IsSignOff(string t) => t.StartsWith("经办人") || t.StartsWith("填报日期") || t.StartsWith("填报人")
+        || t.StartsWith("审核人") || t.StartsWith("负责人");
 
     private static string KeyOf(string t) => t.TrimEnd(':');
 

@@ -35,6 +35,16 @@ public class PerformanceFormInterpreterTests
     }
 
     [Fact]
+    public void A_sign_off_row_whose_first_label_was_misread_still_ends_the_indicators()
+    {
+        // OCR read 负责人： as 只页人:; the row still holds 经办人 and 填报日期, so it is no indicator.
+        var spec = Fixtures.YqTarget.Replace("负责人： |", "只页人:失明星 |");
+        var r = PerformanceFormInterpreter.Read(TableSpec.Parse(spec, page: 20), 7, FormType.PerformanceTarget, Info);
+        Assert.Equal(10, r.Indicators.Count);
+        Assert.DoesNotContain(r.Indicators, i => i.Level1.Contains("只页人") || i.Name.Contains("经办人") || (i.Target ?? "").Contains("填报日期"));
+    }
+
+    [Fact]
     public void SelfEvaluationReadsTargetsActualsAndGroupScores()
     {
         var r = PerformanceFormInterpreter.Read(TableSpec.Parse(Fixtures.YqSelfEvaluation), 0, FormType.PerformanceSelfEvaluation, Info);
