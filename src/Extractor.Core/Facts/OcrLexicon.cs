@@ -113,7 +113,7 @@ public sealed partial class OcrLexicon
             if (c.Source != CellSource.Ocr || c.IsEmpty) continue;
             if (Correct(c.Text, RowCode(table, c)) is { } fixedText)
             {
-                cells[i] = c with { Text = fixedText, OcrText = c.OcrText ?? c.Text };
+                cells[i] = Corrected(c, fixedText);
                 changed = true;
             }
         }
@@ -126,6 +126,9 @@ public sealed partial class OcrLexicon
             Box = table.Box, RowPages = table.RowPages, ContinuesPrevious = table.ContinuesPrevious, LastRowFullCols = table.LastRowFullCols,
         };
     }
+
+    // The corrected cell keeps what the engine first read.
+    private static Cell Corrected(Cell c, string text) => c with { Text = text, OcrText = c.OcrText ?? c.Text };
 
     // The subject code printed left of a name cell on the same row (科目编码 | 科目名称), if any.
     private static string? RowCode(Table table, Cell cell)
@@ -156,7 +159,7 @@ public sealed partial class OcrLexicon
                         var (c, i) = run[k];
                         if (c.Source == CellSource.Ocr && TextNorm.Normalize(c.Text) != want)
                         {
-                            cells[i] = c with { Text = want, OcrText = c.OcrText ?? c.Text };
+                            cells[i] = Corrected(c, want);
                             changed = true;
                         }
                     }
@@ -201,7 +204,7 @@ public sealed partial class OcrLexicon
             if (c.Source != CellSource.Ocr || !valueCols.Any(h => h.Row < c.Row && h.Col == c.Col && h.ColSpan == c.ColSpan)) continue;
             if (RestoreComparator(c.Text) is { } fixedText)
             {
-                cells[i] = c with { Text = fixedText, OcrText = c.OcrText ?? c.Text };
+                cells[i] = Corrected(c, fixedText);
                 changed = true;
             }
         }

@@ -40,6 +40,28 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_cell_the_ocr_lexicon_corrected_keeps_the_engines_reading_as_raw_text()
+    {
+        var doc = SampleDocuments.Budget(Pdf(), "sha-lex");
+        var table = doc.Pages[1].Content.Tables[0];
+        var cells = table.Cells.ToList();
+        int i = cells.FindIndex(c => c.Row == 4 && c.Col == 1);
+        cells[i] = cells[i] with { OcrText = "行政运仃" };
+        var fixedTable = new Table { Page = table.Page, Index = 0, RowCount = table.RowCount, ColCount = table.ColCount, Cells = cells, Box = table.Box };
+        var page = doc.Pages[1];
+        doc.Pages[1] = page with { Content = new PageContent
+        {
+            PageNumber = 2, WidthPt = 595, HeightPt = 842, Scanned = true, RawText = page.Content.RawText, Tables = [fixedTable],
+        } };
+        using (var store = SqliteStore.Open(Db)) store.SaveDocument(doc);
+        using var c = new SqliteConnection($"Data Source={Db};Pooling=False");
+        c.Open();
+        var row = c.QuerySingle<(string Raw, string Value)>("SELECT raw_text AS Raw, value AS Value FROM cells WHERE page_no = 2 AND row_no = 4 AND col_no = 1");
+        Assert.Equal(("行政运仃", "行政运行"), row);
+        Assert.Equal(1, Count(Db, "SELECT COUNT(*) FROM cells WHERE raw_text <> value"));
+    }
+
+    [Fact]
     public void OldVersionIsMigratedKeepingItsData()
     {
         using (var v1 = SqliteStore.Open(Db, targetVersion: 1))
