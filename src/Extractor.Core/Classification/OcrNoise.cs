@@ -23,12 +23,7 @@ public static class OcrNoise
     {
         string N(string s) => Noisy(s, rng, rate);
         var lines = page.Lines.Select(l => l with { Text = N(l.Text), Confidence = Math.Min(l.Confidence, 0.8) }).ToList();
-        var tables = page.Tables.Select(t => new Table
-        {
-            Page = t.Page, Index = t.Index, RowCount = t.RowCount, ColCount = t.ColCount, Box = t.Box,
-            RowPages = t.RowPages, ContinuesPrevious = t.ContinuesPrevious,
-            Cells = t.Cells.Select(c => c with { Text = N(c.Text), Source = CellSource.Ocr }).ToList(),
-        }).ToList();
+        var tables = page.Tables.Select(t => t.WithCells(t.Cells.Select(c => c with { Text = N(c.Text), Source = CellSource.Ocr }).ToList())).ToList();
         return new PageContent
         {
             PageNumber = page.PageNumber, WidthPt = page.WidthPt, HeightPt = page.HeightPt, Rotation = page.Rotation,

@@ -23,6 +23,14 @@ public sealed class PageContent
     public IReadOnlyList<Table> Tables { get; init; } = [];
     /// <summary>Mean confidence of the page's text (1 for a text layer).</summary>
     public double TextConfidence { get; init; } = 1.0;
+
+    /// <summary>The same page with other tables.</summary>
+    public PageContent WithTables(IReadOnlyList<Table> tables) => new()
+    {
+        PageNumber = PageNumber, WidthPt = WidthPt, HeightPt = HeightPt, Rotation = Rotation, Scanned = Scanned,
+        TextLayerUsable = TextLayerUsable, SkewDegrees = SkewDegrees, RawText = RawText, Lines = Lines, Tables = tables,
+        TextConfidence = TextConfidence,
+    };
 }
 
 /// <summary>A page with its label from the classifier.</summary>

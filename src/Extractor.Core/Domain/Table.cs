@@ -39,6 +39,13 @@ public sealed class Table
     /// </summary>
     public IReadOnlyList<int>? LastRowFullCols { get; init; }
 
+    /// <summary>The same table with other cells (texts or confidences changed, lattice unchanged).</summary>
+    public Table WithCells(IReadOnlyList<Cell> cells) => new()
+    {
+        Page = Page, Index = Index, RowCount = RowCount, ColCount = ColCount, Cells = cells, Box = Box, RowPages = RowPages,
+        ContinuesPrevious = ContinuesPrevious, LastRowFullCols = LastRowFullCols,
+    };
+
     public int PageOfRow(int row) => RowPages is { } rp && row < rp.Count ? rp[row] : Page;
 
     public Cell? At(int row, int col)

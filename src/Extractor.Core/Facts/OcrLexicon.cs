@@ -6,8 +6,8 @@ namespace Extractor.Facts;
 /// <summary>
 /// Post-correction of OCR'd cells against what the forms print: header and label phrases of the templates
 /// (<see cref="FormVocabulary"/>) and the subject names of the 政府收支分类科目 dictionary. A reading that is not a
-/// known phrase becomes one only when a single phrase is clearly closest (one edit, two for long phrases; debris of
-/// rules and specks at its ends free); ties and readings of unknown words are left as read. The engine's reading
+/// known phrase becomes one only when a single phrase is clearly closest (<see cref="Distance"/>; debris of rules and
+/// specks at its ends free); ties and readings of unknown words are left as read. The engine's reading
 /// stays on the cell (<see cref="Cell.OcrText"/>), so review and the store keep both. Text-layer cells are never
 /// touched.
 /// </summary>
@@ -33,8 +33,6 @@ public sealed partial class OcrLexicon
         var p = TextNorm.Normalize(phrase);
         if (p.Length >= 2 && p.Length <= MaxLength && p.Any(IsCjk)) _phrases.Add(p);
     }
-
-    public bool IsPhrase(string text) => _phrases.Contains(TextNorm.Normalize(text));
 
     /// <summary>
     /// The phrase an OCR reading stands for, or null to keep the reading. <paramref name="code"/> is the subject code
@@ -94,13 +92,7 @@ public sealed partial class OcrLexicon
     public PageContent Apply(PageContent page)
     {
         if (!page.Tables.Any(t => t.Cells.Any(c => c.Source == CellSource.Ocr))) return page;
-        return new PageContent
-        {
-            PageNumber = page.PageNumber, WidthPt = page.WidthPt, HeightPt = page.HeightPt, Rotation = page.Rotation,
-            Scanned = page.Scanned, TextLayerUsable = page.TextLayerUsable, SkewDegrees = page.SkewDegrees,
-            RawText = page.RawText, Lines = page.Lines, TextConfidence = page.TextConfidence,
-            Tables = page.Tables.Select(Apply).ToList(),
-        };
+        return page.WithTables(page.Tables.Select(Apply).ToList());
     }
 
     public Table Apply(Table table)
@@ -119,12 +111,7 @@ public sealed partial class OcrLexicon
         }
         changed |= OrderLevelHeaders(cells);
         changed |= RestoreComparators(cells);
-        if (!changed) return table;
-        return new Table
-        {
-            Page = table.Page, Index = table.Index, RowCount = table.RowCount, ColCount = table.ColCount, Cells = cells,
-            Box = table.Box, RowPages = table.RowPages, ContinuesPrevious = table.ContinuesPrevious, LastRowFullCols = table.LastRowFullCols,
-        };
+        return changed ? table.WithCells(cells) : table;
     }
 
     // The corrected cell keeps what the engine first read.
@@ -196,7 +183,7 @@ public sealed partial class OcrLexicon
     private static bool RestoreComparators(Cell[] cells)
     {
         bool changed = false;
-        var valueCols = cells.Where(c => c.RowSpan == 1 && ValueHeader().IsMatch(TextNorm.Normalize(c.Text)))
+        var valueCols = cells.Where(c => c.RowSpan == 1 && FormVocabulary.IsIndicatorValueHeader(c.Text))
             .Select(c => (c.Row, c.Col, c.ColSpan)).ToList();
         for (int i = 0; i < cells.Length; i++)
         {
@@ -218,8 +205,9 @@ public sealed partial class OcrLexicon
         int? start = null;
         for (int k = 0; k < run.Count; k++)
         {
-            int o = "一二三".IndexOf(TextNorm.Normalize(run[k].Text)[0]);
-            if (o < 0 || TextNorm.Normalize(run[k].Text).Length != 4) continue;
+            var text = TextNorm.Normalize(run[k].Text);
+            int o = "一二三".IndexOf(text[0]);
+            if (o < 0 || text.Length != 4) continue;
             if (start is { } s && s != o - k) return null;
             start = o - k;
         }
@@ -229,33 +217,17 @@ public sealed partial class OcrLexicon
 
     /// <summary>
     /// Edits from a reading to a phrase: a mark read for a character or a dropped mark costs 1, a Chinese character
-    /// read as another 2, a Chinese character dropped or added 4 (never allowed) (a reading longer or shorter by a whole word is another phrase: 项目预算金额
-    /// is not 预算金额, 四、公共安全支出 not 公共安全支出).
+    /// read as another 2, a Chinese character dropped or added 4, i.e. never
+    /// within the allowance (a reading longer or shorter by a whole word is another phrase: 项目预算金额 is not 预算金额,
+    /// 四、公共安全支出 not 公共安全支出).
     /// </summary>
-    public static int Distance(string reading, string phrase)
-    {
-        var d = new int[phrase.Length + 1];
-        for (int j = 0; j <= phrase.Length; j++) d[j] = j == 0 ? 0 : d[j - 1] + Gap(phrase[j - 1]);
-        for (int i = 1; i <= reading.Length; i++)
-        {
-            int prev = d[0]; d[0] += Gap(reading[i - 1]);
-            for (int j = 1; j <= phrase.Length; j++)
-            {
-                int tmp = d[j];
-                d[j] = Math.Min(Math.Min(d[j] + Gap(reading[i - 1]), d[j - 1] + Gap(phrase[j - 1])), prev + Sub(reading[i - 1], phrase[j - 1]));
-                prev = tmp;
-            }
-        }
-        return d[phrase.Length];
-        static int Gap(char c) => IsCjk(c) ? 4 : 1;
-        static int Sub(char a, char b) => a == b ? 0 : IsCjk(a) && IsCjk(b) ? 2 : 1;
-    }
+    public static int Distance(string reading, string phrase) => TextNorm.EditDistance(reading, phrase, Gap, Sub);
+
+    private static readonly Func<char, int> Gap = c => IsCjk(c) ? 4 : 1;
+    private static readonly Func<char, char, int> Sub = (a, b) => a == b ? 0 : IsCjk(a) && IsCjk(b) ? 2 : 1;
 
     [GeneratedRegex(@"^2(\d{1,3}(?:\.\d+)?)%$")]
     private static partial Regex PercentAfterTwo();
-
-    [GeneratedRegex(@"(指标值|完成值|目标值)$")]
-    private static partial Regex ValueHeader();
 
     private static bool IsCjk(char c) => c >= 0x3400 && c <= 0x9FFF;
 

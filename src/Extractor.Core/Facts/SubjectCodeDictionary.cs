@@ -102,22 +102,11 @@ public sealed class SubjectCodeDictionary
         return Math.Min(a.Length, b.Length) >= 4 && Distance(a, b) <= 1;
     }
 
-    public static int Distance(string a, string b)
-    {
-        var d = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) d[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            int prev = d[0]; d[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int tmp = d[j];
-                d[j] = Math.Min(Math.Min(d[j] + 1, d[j - 1] + 1), prev + (a[i - 1] == b[j - 1] ? 0 : 1));
-                prev = tmp;
-            }
-        }
-        return d[b.Length];
-    }
+    /// <summary>Levenshtein distance (every edit costs 1).</summary>
+    public static int Distance(string a, string b) => TextNorm.EditDistance(a, b, UnitGap, UnitSub);
+
+    private static readonly Func<char, int> UnitGap = _ => 1;
+    private static readonly Func<char, char, int> UnitSub = (x, y) => x == y ? 0 : 1;
 }
 
 public enum NameMatch { UnknownCode = 0, Same, OcrVariant, Different }

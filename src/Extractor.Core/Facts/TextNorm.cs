@@ -25,6 +25,27 @@ public static partial class TextNorm
         return i == 0 ? sb.ToString() : sb.ToString(i, sb.Length - i);
     }
 
+    /// <summary>
+    /// Edit distance with costs per character: <paramref name="gap"/> for a character dropped from either side,
+    /// <paramref name="sub"/> for one read as another (0 when equal).
+    /// </summary>
+    public static int EditDistance(string a, string b, Func<char, int> gap, Func<char, char, int> sub)
+    {
+        var d = new int[b.Length + 1];
+        for (int j = 1; j <= b.Length; j++) d[j] = d[j - 1] + gap(b[j - 1]);
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int prev = d[0]; d[0] += gap(a[i - 1]);
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int tmp = d[j];
+                d[j] = Math.Min(Math.Min(d[j] + gap(a[i - 1]), d[j - 1] + gap(b[j - 1])), prev + sub(a[i - 1], b[j - 1]));
+                prev = tmp;
+            }
+        }
+        return d[b.Length];
+    }
+
     public static char ToHalfWidth(char c) => c switch
     {
         '\u3000' => ' ',

@@ -223,7 +223,7 @@ public static partial class PerformanceFormInterpreter
         return null;
     }
 
-    private static bool IsStopRow(string t) => t.StartsWith("总分") || t.StartsWith("自评结论") || t.StartsWith("负责人")
+    private static bool IsStopRow(string t) => t.StartsWith("总分") || t.StartsWith("自评结论")
         || t.StartsWith("评价人员") || t.StartsWith("主要经验") || t.StartsWith("存在问题") || t.StartsWith("项目名称") || t.StartsWith("说明");
 
     private static bool IsSignOff(string t) => t.StartsWith("经办人") || t.StartsWith("填报日期") || t.StartsWith("填报人")

@@ -266,10 +266,6 @@ public sealed class CellOcr
         return LabelHeaderWords.Any(h.Contains) && !h.Contains("编码") && !h.Contains("代码");
     }
 
-    /// <summary>A header of performance indicator values (指标值 / 完成值 / 目标值): numbers with units and comparators.</summary>
-    public static bool IsIndicatorValueHeader(string header) =>
-        Regex.IsMatch(Regex.Replace(header ?? "", @"\s+", ""), "(指标值|完成值|目标值)$");
-
     /// <summary>Digits with number punctuation only (a minus sign allowed), at least one digit.</summary>
     public static bool LooksNumeric(string text)
     {

@@ -164,7 +164,7 @@ public sealed class ScanPageReader
             var body = Enumerable.Range(0, cells.Count)
                 .Where(i => cells[i].Row >= bodyStart && cells[i].Col == c && cells[i].ColSpan == 1).Select(i => first[i].Text);
             numericCol[c] = CellOcr.IsNumericColumn(header, body);
-            valueCol[c] = CellOcr.IsIndicatorValueHeader(header);
+            valueCol[c] = FormVocabulary.IsIndicatorValueHeader(header);
         }
 
         var result = new List<Cell>(cells.Count);

@@ -94,11 +94,7 @@ public static class DocumentValidator
             var t = doc.Tables[byTable.Key];
             var hit = byTable.Select(c => (c.Row, c.Col)).ToHashSet();
             var newCells = t.Cells.Select(c => hit.Contains((c.Row, c.Col)) ? c with { Confidence = c.Confidence * 0.5 } : c).ToList();
-            doc.Tables[byTable.Key] = new Table
-            {
-                Page = t.Page, Index = t.Index, RowCount = t.RowCount, ColCount = t.ColCount, Cells = newCells,
-                Box = t.Box, RowPages = t.RowPages, ContinuesPrevious = t.ContinuesPrevious,
-            };
+            doc.Tables[byTable.Key] = t.WithCells(newCells);
         }
     }
 

@@ -63,15 +63,13 @@ public static partial class ReadingPlausibility
     private static ValidationIssue Issue(string rule, string message, CellRef cell) =>
         new() { Rule = rule, Message = message, Cells = [cell] };
 
-    // Words of budget forms' column headers (the national 部门预算/决算 forms; province templates recombine them).
-
     /// <summary>
     /// Whether a header (one level of a column path) is made of the forms' header words, once years, numbers and
     /// brackets are set aside. An OCR'd header that is not (人金额, “般公共预算) names its column wrongly.
     /// </summary>
     public static bool IsHeaderVocabulary(string header) => IsWords(header, FormVocabulary.HeaderWords);
 
-
+    // Whether the text, years and numbers set aside, splits into the given words.
     private static bool IsWords(string? text, IReadOnlyList<string> words)
     {
         var t = NonWord().Replace(TextNorm.Normalize(text), "");

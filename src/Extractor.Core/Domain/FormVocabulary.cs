@@ -1,12 +1,20 @@
-namespace Extractor.Facts;
+using System.Text.RegularExpressions;
+
+namespace Extractor.Domain;
 
 /// <summary>
 /// The words and phrases the national templates print in headers and fixed labels (财政部 部门预算/决算公开 forms and
 /// the 绩效目标/自评 forms). Used to judge OCR'd text (a header not made of these words is misread) and to correct it
-/// (<see cref="OcrLexicon"/>). Domain knowledge of the forms, not of any one document.
+/// (Facts.OcrLexicon). Domain knowledge of the forms, not of any one document.
 /// </summary>
-public static class FormVocabulary
+public static partial class FormVocabulary
 {
+    /// <summary>A header of performance indicator values (指标值 / 完成值 / 目标值): numbers with units and comparators.</summary>
+    public static bool IsIndicatorValueHeader(string? header) => IndicatorValueHeader().IsMatch(Regex.Replace(header ?? "", @"\s+", ""));
+
+    [GeneratedRegex("(指标值|完成值|目标值)$")]
+    private static partial Regex IndicatorValueHeader();
+
     /// <summary>Words column headers are made of (any combination, years and numbers aside).</summary>
     public static readonly IReadOnlyList<string> HeaderWords =
     [
