@@ -296,6 +296,7 @@ public static class LatticeDetector
                 centres.Add((double)sum / count); widths.Add(count);
             }
             if (centres.Count == 0) continue;
+            if (Bowed(centres, widths)) continue;
             centres.Sort(); widths.Sort();
             double thick = widths[widths.Count / 2];
             if (thick > maxThick) continue;
@@ -305,6 +306,34 @@ public static class LatticeDetector
                 : new RuleSegment(false, pos, b.Y, b.Bottom, thick));
         }
         return list;
+    }
+
+    /// <summary>
+    /// Whether a piece bends like an arc (a seal ring near its equator) rather than running straight like a rule.
+    /// <paramref name="centres"/> are the piece's cross positions scanline by scanline, in order. Median centres of
+    /// five stretches: the middle one standing off the chord of the outer two by more than a few pixels and 2.5% of
+    /// the length is a bow. Page curl bends a rule far less (a few pixels over a whole page), and residual skew is a
+    /// straight slant, not a bow. Scanlines where a glyph touches the rule (wider than usual) are left out.
+    /// </summary>
+    public static bool Bowed(IReadOnlyList<double> centres, IReadOnlyList<int> widths)
+    {
+        int n = centres.Count;
+        if (n < 15) return false;
+        var sortedW = widths.OrderBy(x => x).ToArray();
+        double wMed = sortedW[n / 2];
+        var m = new double[5];
+        for (int k = 0; k < 5; k++)
+        {
+            var part = new List<double>();
+            for (int i = k * n / 5; i < (k + 1) * n / 5; i++) if (widths[i] <= 1.5 * wMed + 1) part.Add(centres[i]);
+            if (part.Count == 0) return false;
+            part.Sort();
+            m[k] = part[part.Count / 2];
+        }
+        double bow = m[2] - (m[0] + m[4]) / 2;
+        // The two inner stretches lean the same way as the middle one (an arc), not a zigzag of touching strokes.
+        bool sameSide = Math.Sign(m[1] - (m[0] + m[4]) / 2) == Math.Sign(bow) && Math.Sign(m[3] - (m[0] + m[4]) / 2) == Math.Sign(bow);
+        return sameSide && Math.Abs(bow) > Math.Max(3.0, 0.025 * n);
     }
 
     // A blob taller than a rule may be two or more rules joined by other ink (a seal between them): find the bands of

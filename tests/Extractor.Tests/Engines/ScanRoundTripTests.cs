@@ -66,4 +66,34 @@ public class ScanRoundTripTests
         Assert.Equal(180, turned!.Degrees);
         Assert.Equal(90, quarter!.Degrees); // clockwise turn seen; Rotate90(img, -Degrees / 90) straightens
     }
+
+    [Fact]
+    public void TextLinesGiveTheAxisOfAPageWithoutRules()
+    {
+        var c = new Extractor.Tests.Tables.Canvas(850, 1100, dpi: 100, seed: 4);
+        for (int line = 0; line < 12; line++) c.Text(120, 150 + line * 30, 6 + line % 5 * 4, 14);
+        double upright = Orientation.HorizontalTextShare(c.Image);
+        double sideways = Orientation.HorizontalTextShare(Rotation.Rotate90(c.Image, 1));
+        Assert.InRange(upright, 0.8, 1.0);
+        Assert.InRange(sideways, 0.0, 0.2);
+        Assert.Equal(-1, Orientation.HorizontalTextShare(new GrayImage(850, 1100, 100, Enumerable.Repeat((byte)235, 850 * 1100).ToArray())));
+    }
+
+    [Fact]
+    public void PageWithTextOnlyInItsTopQuarterIsTurnedUpright()
+    {
+        // A contents page: a few lines at the top, the rest blank. The flip used to be read from the middle half of
+        // the page only, which was paper.
+        GrayImage render;
+        using (var doc = PdfDocument.Open(EngineTestData.JiangsuPdf))
+        using (var page = doc.GetPage(2))
+            render = page.Render(200);
+        var top = render.Clone();
+        for (int i = render.Height / 4 * render.Width; i < top.Pixels.Length; i++) top.Pixels[i] = 245;
+        using var engine = new OcrEngine();
+        Assert.Equal(0, Orientation.Detect(top, engine).QuarterTurns);
+        Assert.Equal(2, Orientation.Detect(Rotation.Rotate90(top, 2), engine).QuarterTurns);
+        var quarter = Orientation.Detect(Rotation.Rotate90(top, 1), engine);
+        Assert.Equal(3, quarter.QuarterTurns);
+    }
 }

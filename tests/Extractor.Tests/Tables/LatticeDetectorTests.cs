@@ -160,4 +160,41 @@ public class LatticeDetectorTests
         Assert.Equal(20, lat.Cells.Count);
         Assert.InRange(lat.RuleThickness, 2, 4);
     }
+
+    [Fact]
+    public void Seal_ring_straddling_two_rows_of_a_scan_adds_no_column()
+    {
+        // A 200 dpi scan with rows a line high and a seal (radius 160 px) over two rows: near its equator the ring
+        // runs almost upright for two rows, as the arcs that became column rules on a dev scan did.
+        var c = new Canvas(1700, 2300, dpi: 200, seed: 3);
+        int[] xs = [140, 580, 935, 1125, 1315, 1505];
+        int[] ys = Enumerable.Range(0, 24).Select(k => 460 + 46 * k).ToArray();
+        c.Grid(xs, ys, thick: 5);
+        FillText(c, xs, ys, size: 24);
+        c.Ring(622, 1330, 160, 8, v: 90);
+        var lat = Assert.Single(LatticeDetector.Detect(c.Image, new LatticeOptions { SplitJoinedRules = true }));
+        AssertBoundaries(lat, xs.Select(x => x + 2).ToArray(), ys.Select(y => y + 2).ToArray(), tol: 3);
+    }
+
+    [Fact]
+    public void An_arc_is_bowed_a_rule_is_not()
+    {
+        static (List<double> C, List<int> W) Trace(Func<int, double> centre, int n, int width = 5) =>
+            (Enumerable.Range(0, n).Select(centre).ToList(), Enumerable.Repeat(width, n).ToList());
+        // Arc of a 160 px ring over 120 px around its equator: bows about 11 px.
+        var arc = Trace(i => 160 - Math.Sqrt(160.0 * 160 - (i - 60.0) * (i - 60.0)), 120);
+        Assert.True(LatticeDetector.Bowed(arc.C, arc.W));
+        // Straight, slanted (residual skew) and gently curled rules, a 1 px step, and a glyph touching the middle.
+        var straight = Trace(_ => 100, 400);
+        var slanted = Trace(i => 100 + i * 0.03, 1300);
+        var curled = Trace(i => 100 + 4 * Math.Sin(Math.PI * i / 1300), 1300);
+        var step = Trace(i => i < 200 ? 100 : 101, 400);
+        Assert.False(LatticeDetector.Bowed(straight.C, straight.W));
+        Assert.False(LatticeDetector.Bowed(slanted.C, slanted.W));
+        Assert.False(LatticeDetector.Bowed(curled.C, curled.W));
+        Assert.False(LatticeDetector.Bowed(step.C, step.W));
+        var touched = Trace(_ => 100, 60);
+        for (int i = 24; i < 36; i++) { touched.C[i] = 108; touched.W[i] = 20; }
+        Assert.False(LatticeDetector.Bowed(touched.C, touched.W));
+    }
 }
