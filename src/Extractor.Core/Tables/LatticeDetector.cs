@@ -366,7 +366,7 @@ public static class LatticeDetector
             int start = -1, last = -1;
             void Flush()
             {
-                if (start >= 0 && last - start + 1 >= minPiece && centres.Count > 0)
+                if (start >= 0 && last - start + 1 >= minPiece && centres.Count > 0 && !Bowed(centres, widths))
                 {
                     centres.Sort(); widths.Sort();
                     double thick = widths[widths.Count / 2];
@@ -413,7 +413,7 @@ public static class LatticeDetector
         }
         var result = new List<RuleSegment>();
         foreach (var s in open)
-            if (s.End - s.Start >= minLine)
+            if (s.End - s.Start >= minLine && !s.Bowed())
                 result.Add(new RuleSegment(s.Horizontal, s.PosSum / s.LenSum, s.Start, s.End, s.ThickSum / s.LenSum));
         return result;
     }
@@ -421,12 +421,28 @@ public static class LatticeDetector
     private sealed class Acc
     {
         public bool Horizontal; public int Start, End, LastLen; public double LastPos, PosSum, LenSum, ThickSum;
+        private readonly List<RuleSegment> _parts = [];
         public Acc(RuleSegment p) { Horizontal = p.Horizontal; Start = p.Start; End = p.End; LastPos = p.Pos; Add(p, first: true); }
         public void Add(RuleSegment p, bool first = false)
         {
             if (!first) { Start = Math.Min(Start, p.Start); End = Math.Max(End, p.End); LastPos = p.Pos; }
             LastLen = p.Length;
             PosSum += p.Pos * p.Length; LenSum += p.Length; ThickSum += p.Thickness * p.Length;
+            _parts.Add(p);
+        }
+
+        // Pieces each straight enough that follow one another along an arc (a seal ring cut by the rules it crosses).
+        public bool Bowed()
+        {
+            if (_parts.Count < 2) return false;
+            var centres = new List<double>(); var widths = new List<int>();
+            int next = Start;
+            foreach (var p in _parts.OrderBy(p => p.Start))
+            {
+                for (int i = Math.Max(p.Start, next); i < p.End; i++) { centres.Add(p.Pos); widths.Add(1); }
+                next = Math.Max(next, p.End);
+            }
+            return LatticeDetector.Bowed(centres, widths);
         }
     }
 
