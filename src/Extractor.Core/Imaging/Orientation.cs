@@ -101,9 +101,14 @@ public static class Orientation
         int w = mask.Width, h = mask.Height;
         // Page edges of phone photos: inner part only.
         int mx = Math.Max(1, w / 16), my = Math.Max(1, h / 16);
-        for (int y = 0; y < h; y++)
-            for (int x = 0; x < w; x++)
-                if (y < my || y >= h - my || x < mx || x >= w - mx) mask.Bits[y * w + x] = 0;
+        var bits = mask.Bits.AsSpan();
+        bits[..(my * w)].Clear();
+        bits[((h - my) * w)..].Clear();
+        for (int y = my; y < h - my; y++)
+        {
+            bits.Slice(y * w, mx).Clear();
+            bits.Slice(y * w + w - mx, mx).Clear();
+        }
         int ruleLen = Math.Max(8, (int)(0.35 * img.Dpi));
         var rules = Morphology.OpenHorizontal(mask, ruleLen).Or(Morphology.OpenVertical(mask, ruleLen));
         var text = mask.Minus(Morphology.Dilate(rules, 1, 1));
@@ -154,12 +159,13 @@ public static class Orientation
     {
         int t = Threshold.Otsu(img);
         int w = img.Width, h = img.Height;
-        var rows = new long[h];
+        // upTo[y]: ink pixels in rows above y, so any band's ink is one subtraction.
+        var upTo = new long[h + 1];
         for (int y = 0; y < h; y++)
         {
             int n = 0; int o = y * w;
             for (int x = w / 10; x < w - w / 10; x++) if (img.Pixels[o + x] <= t) n++;
-            rows[y] = n;
+            upTo[y + 1] = upTo[y] + n;
         }
         int band = Math.Min(h, Math.Max(20, (int)(0.6 * img.Dpi)));
         // Anywhere but the page edges: a contents page or a short note may hold all its text in one quarter.
@@ -171,8 +177,7 @@ public static class Orientation
             for (int y0 = lo; y0 + band <= hi; y0++)
             {
                 if (taken.Any(r => y0 < r.Bottom && y0 + band > r.Y)) continue;
-                long sum = 0;
-                for (int y = y0; y < y0 + band; y++) sum += rows[y];
+                long sum = upTo[y0 + band] - upTo[y0];
                 if (sum > bestSum) { bestSum = sum; best = y0; }
             }
             if (best < 0 || (k > 0 && bestSum == 0)) break;

@@ -28,6 +28,14 @@ internal static class EngineTestData
     /// <summary>A real text-layer budget PDF (江苏省人民检察院 2019).</summary>
     public static string JiangsuPdf => Path.Combine(Jiangsu, "江苏省人民检察院", "2019年度部门预算公开.pdf");
 
+    /// <summary>One page of <see cref="JiangsuPdf"/> rendered gray (0-based index).</summary>
+    public static Extractor.Imaging.GrayImage RenderJiangsuPage(int index, double dpi)
+    {
+        using var doc = Extractor.Pdf.PdfDocument.Open(JiangsuPdf);
+        using var page = doc.GetPage(index);
+        return page.Render(dpi);
+    }
+
     public static string Scratch()
     {
         string dir = Path.Combine(Path.GetTempPath(), "extractor-engines-tests", Guid.NewGuid().ToString("N")[..8]);

@@ -8,10 +8,7 @@ public class ImagePdfTests
     [Fact]
     public void ImageOnlyPdfRoundTripHasNoGlyphsAndRendersTheSameInk()
     {
-        GrayImage render;
-        using (var doc = PdfDocument.Open(EngineTestData.JiangsuPdf))
-        using (var page = doc.GetPage(13))
-            render = page.Render(150);
+        var render = EngineTestData.RenderJiangsuPage(13, 150);
         string dir = EngineTestData.Scratch();
         string path = Path.Combine(dir, "scan.pdf");
         ImagePdfWriter.Write(path, [render, render]);

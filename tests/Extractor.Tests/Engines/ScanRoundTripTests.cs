@@ -51,10 +51,8 @@ public class ScanRoundTripTests
     [Fact]
     public void OrientationOfAnUpsideDownPage()
     {
-        GrayImage render;
-        using (var doc = PdfDocument.Open(EngineTestData.JiangsuPdf))
-        using (var page = doc.GetPage(2)) // a page of running text
-            render = page.Render(100); // OSD is slow (legacy classifier on every blob); 100 dpi is enough
+        // A page of running text; OSD is slow (legacy classifier on every blob), 100 dpi is enough.
+        var render = EngineTestData.RenderJiangsuPage(2, 100);
         using var engine = new OcrEngine();
         var sw = Stopwatch.StartNew();
         var upright = engine.DetectOrientation(render);
@@ -84,10 +82,7 @@ public class ScanRoundTripTests
     {
         // A contents page: a few lines at the top, the rest blank. The flip used to be read from the middle half of
         // the page only, which was paper.
-        GrayImage render;
-        using (var doc = PdfDocument.Open(EngineTestData.JiangsuPdf))
-        using (var page = doc.GetPage(2))
-            render = page.Render(200);
+        var render = EngineTestData.RenderJiangsuPage(2, 200);
         var top = render.Clone();
         for (int i = render.Height / 4 * render.Width; i < top.Pixels.Length; i++) top.Pixels[i] = 245;
         using var engine = new OcrEngine();
