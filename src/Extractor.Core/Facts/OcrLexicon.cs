@@ -139,6 +139,14 @@ public sealed partial class OcrLexicon
             foreach (var x in row.OrderBy(x => x.c.Col).Append((null!, -1)))
             {
                 if (x.c is not null && (run.Count == 0 || run[^1].c.Col + run[^1].c.ColSpan == x.c.Col)) { run.Add(x); continue; }
+                // The cell right after two level headers that reads "…指标" with digits or marks for its ordinal
+                // ("33和指标") is the third header, garbled.
+                if (run.Count == 2)
+                {
+                    int next = run[1].c.Col + run[1].c.ColSpan;
+                    int k3 = Array.FindIndex(cells, c => c.Row == row.Key && c.Col == next);
+                    if (k3 >= 0 && GarbledLevelHeader().IsMatch(TextNorm.Normalize(cells[k3].Text))) run.Add((cells[k3], k3));
+                }
                 if (run.Count is 2 or 3 && run.Any(r => r.c.Source == CellSource.Ocr) && StartOf(run.Select(r => r.c).ToList()) is { } start)
                     for (int k = 0; k < run.Count; k++)
                     {
@@ -237,6 +245,10 @@ public sealed partial class OcrLexicon
     // Non-Chinese marks at either end: Latin letters, ASCII punctuation, quotes; brackets and % belong to phrases.
     [GeneratedRegex(@"^[A-Za-z|\\/{}\[\]=<>.,;'""“”‘’`~^_!?*+\-]+|[A-Za-z|\\/{}\[\]=<>.,;'""“”‘’`~^_!?*+\-]+$")]
     private static partial Regex EndDebris();
+
+    // A header ending 指标 whose ordinal is garbled with digits or marks ("33和指标", "3级指标").
+    [GeneratedRegex(@"^(?=.*[^\u3400-\u9FFF]).{1,3}指标$")]
+    private static partial Regex GarbledLevelHeader();
 
     // A level header whose ordinal may be misread: one leading mark or character, then 级指标.
     [GeneratedRegex(@"^.?级指标$")]

@@ -20,6 +20,10 @@ public sealed record CellOcrOptions
     public double UpscaleBelowDpi { get; init; }
     /// <summary>Wrapped cells read one text line at a time (instead of one block).</summary>
     public bool PerLine { get; init; }
+    /// <summary>Strokes that cross a cell from side to side and stand taller than its text are not read.</summary>
+    public bool DropPassingStrokes { get; init; } = true;
+    /// <summary>A cell with ink that reads as nothing is read again at twice the size.</summary>
+    public bool RetryEmptyEnlarged { get; init; } = true;
     public const string Digits = "0123456789.,-";
 }
 
@@ -28,6 +32,19 @@ public readonly record struct CellInk(PixelRect? Region, int Lines, int InkPixel
 {
     /// <summary>Top and bottom (exclusive) pixel rows of each text line when the cell holds several.</summary>
     public IReadOnlyList<(int Y0, int Y1)>? LineBands { get; init; }
+    /// <summary>Strokes that only pass through the cell (a seal's ring): painted over as paper before OCR.</summary>
+    public StrayStrokes? Strays { get; init; }
+}
+
+/// <summary>Pixels of strokes to paint over: a mask laid at <see cref="Area"/> (image pixels).</summary>
+public sealed record StrayStrokes(PixelRect Area, BinaryImage Mask)
+{
+    /// <summary>Whether image pixel (x, y) belongs to a stray stroke.</summary>
+    public bool Covers(int x, int y)
+    {
+        int mx = x - Area.X, my = y - Area.Y;
+        return mx >= 0 && my >= 0 && mx < Mask.Width && my < Mask.Height && Mask[mx, my];
+    }
 }
 
 /// <summary>Text of one cell and the engine's confidence.</summary>
@@ -58,18 +75,18 @@ public sealed class CellOcr
         if (r.Width < 4 || r.Height < 4) return new(null, 0, 0);
         int w = img.Width;
         var rows = new int[r.Height]; var cols = new int[r.Width];
-        for (int y = 0; y < r.Height; y++)
-        {
-            int o = (r.Y + y) * w + r.X;
-            for (int x = 0; x < r.Width; x++)
-                if (img.Pixels[o + x] <= inkThreshold) { rows[y]++; cols[x]++; }
-        }
+        CountInk(img, r, inkThreshold, null, rows, cols);
         // Leftovers of a rule (residual skew, thick rules) run along the whole edge: drop such edge rows/columns.
         int top = 0, bottom = r.Height - 1, left = 0, right = r.Width - 1;
         while (top < bottom && rows[top] > 0.9 * r.Width) top++;
         while (bottom > top && rows[bottom] > 0.9 * r.Width) bottom--;
         while (left < right && cols[left] > 0.9 * r.Height) left++;
         while (right > left && cols[right] > 0.9 * r.Height) right--;
+        // Strokes crossing the inside (found within the rule leftovers, which would join every glyph they touch).
+        var strays = _o.DropPassingStrokes
+            ? PassingStrokes(img, new PixelRect(r.X + left, r.Y + top, right - left + 1, bottom - top + 1), inkThreshold)
+            : null;
+        if (strays is not null) CountInk(img, r, inkThreshold, strays, rows, cols);
         // Ink bounding box, ignoring isolated specks (a row/column needs 1 pixel; totals need a few glyph strokes).
         int y0 = -1, y1 = -1, x0 = -1, x1 = -1, total = 0;
         for (int y = top; y <= bottom; y++) if (rows[y] > 0) { if (y0 < 0) y0 = y; y1 = y; total += rows[y]; }
@@ -96,14 +113,83 @@ public sealed class CellOcr
         // Keep the padding inside the inset rectangle (never back onto the rules).
         int bx0 = Math.Max(box.X, r.X + left), by0 = Math.Max(box.Y, r.Y + top);
         int bx1 = Math.Min(box.Right, r.X + right + 1), by1 = Math.Min(box.Bottom, r.Y + bottom + 1);
-        return new(new PixelRect(bx0, by0, bx1 - bx0, by1 - by0), lines, total) { LineBands = bands.Count > 1 ? bands : null };
+        return new(new PixelRect(bx0, by0, bx1 - bx0, by1 - by0), lines, total) { LineBands = bands.Count > 1 ? bands : null, Strays = strays };
+    }
+
+    // Whether nearly every row of the blob crosses it in one run of ink (a stroke), not several (glyphs).
+    private static bool SingleStroke(int[] labels, int width, Component c)
+    {
+        int rows = 0, single = 0;
+        for (int y = c.Box.Y; y < c.Box.Bottom; y++)
+        {
+            int runs = 0;
+            bool inside = false;
+            for (int x = c.Box.X; x < c.Box.Right; x++)
+            {
+                bool on = labels[y * width + x] == c.Id;
+                if (on && !inside) runs++;
+                inside = on;
+            }
+            if (runs == 0) continue;
+            rows++;
+            if (runs == 1) single++;
+        }
+        return rows > 0 && single >= 0.85 * rows;
+    }
+
+    private static void CountInk(GrayImage img, PixelRect r, int inkThreshold, StrayStrokes? strays, int[] rows, int[] cols)
+    {
+        Array.Clear(rows); Array.Clear(cols);
+        for (int y = 0; y < r.Height; y++)
+        {
+            int o = (r.Y + y) * img.Width + r.X;
+            for (int x = 0; x < r.Width; x++)
+                if (img.Pixels[o + x] <= inkThreshold && (strays is null || !strays.Covers(r.X + x, r.Y + y))) { rows[y]++; cols[x]++; }
+        }
+    }
+
+    /// <summary>
+    /// Ink blobs that run from one side of the cell's inside to another and stand taller than the text: a seal's
+    /// ring or a stray pen line crossing the cell (measured on dev scans: "水费" read "水费7", "设备购置数量" read
+    /// "设备购置数量N" from an arc at the cell's edge). Text keeps clear of the rules, so a glyph touches two sides
+    /// only in cramped cells, and then it is no taller than its neighbours. Null when there is none.
+    /// </summary>
+    private static StrayStrokes? PassingStrokes(GrayImage img, PixelRect r, int inkThreshold)
+    {
+        var bin = new BinaryImage(r.Width, r.Height);
+        for (int y = 0; y < r.Height; y++)
+        {
+            int o = (r.Y + y) * img.Width + r.X;
+            for (int x = 0; x < r.Width; x++) if (img.Pixels[o + x] <= inkThreshold) bin[x, y] = true;
+        }
+        var labels = new int[r.Width * r.Height];
+        var comps = ConnectedComponents.Label(bin, labels);
+        if (comps.Count == 0) return null;
+        int Sides(PixelRect b) => (b.X <= 0 ? 1 : 0) + (b.Y <= 0 ? 1 : 0) + (b.Right >= r.Width ? 1 : 0) + (b.Bottom >= r.Height ? 1 : 0);
+        // Text height: the median height of blobs that touch no side (speck-sized ones aside).
+        int minGlyph = Math.Max(3, (int)(0.03 * img.Dpi));
+        var inner = comps.Where(c => Sides(c.Box) == 0 && Math.Max(c.Box.Width, c.Box.Height) >= minGlyph)
+            .Select(c => c.Box.Height).OrderBy(h => h).ToList();
+        double text = inner.Count > 0 ? inner[inner.Count / 2] : 0.12 * img.Dpi;
+        var drop = new HashSet<int>();
+        foreach (var c in comps)
+        {
+            if (Sides(c.Box) < 2) continue;
+            // Taller than the text, and a single stroke: a glyph it touches adds runs to the rows they share
+            // (measured: an arc touching "44.40" took the ".40" with it when judged by size alone).
+            if (c.Box.Height >= 1.4 * text && c.Box.Width <= 2.5 * text && SingleStroke(labels, r.Width, c)) drop.Add(c.Id);
+        }
+        if (drop.Count == 0) return null;
+        var mask = new BinaryImage(r.Width, r.Height);
+        for (int i = 0; i < labels.Length; i++) if (labels[i] != 0 && drop.Contains(labels[i])) mask.Bits[i] = 1;
+        return new StrayStrokes(r, mask);
     }
 
     /// <summary>
     /// The cell's ink box copied onto white paper with a margin: Tesseract reads glyphs touching the image edge badly
     /// and Leptonica complains ("boxClipToRectangle: box outside rectangle") when a line box reaches past it.
     /// </summary>
-    public static GrayImage Padded(GrayImage img, PixelRect r, int margin)
+    public static GrayImage Padded(GrayImage img, PixelRect r, int margin, StrayStrokes? strays = null)
     {
         var c = r.ClipTo(img.Width, img.Height);
         var dst = new GrayImage(c.Width + 2 * margin, c.Height + 2 * margin, img.Dpi);
@@ -117,12 +203,34 @@ public sealed class CellOcr
         Array.Fill(dst.Pixels, (byte)paper);
         for (int y = 0; y < c.Height; y++)
             Buffer.BlockCopy(img.Pixels, (c.Y + y) * img.Width + c.X, dst.Pixels, (y + margin) * dst.Width + margin, c.Width);
+        if (strays is not null)
+        {
+            // Paint the stray strokes, and the gray fringe one pixel around them, as paper.
+            var a = strays.Area;
+            for (int y = 0; y < c.Height; y++)
+                for (int x = 0; x < c.Width; x++)
+                {
+                    int mx = c.X + x - a.X, my = c.Y + y - a.Y;
+                    if (NearMask(strays.Mask, mx, my)) dst.Pixels[(y + margin) * dst.Width + margin + x] = (byte)paper;
+                }
+        }
         return dst;
     }
 
-    private GrayImage Cell(GrayImage img, PixelRect r)
+    private static bool NearMask(BinaryImage m, int x, int y)
     {
-        var cell = Padded(img, r, Math.Max(4, (int)(0.05 * img.Dpi)));
+        for (int dy = -1; dy <= 1; dy++)
+            for (int dx = -1; dx <= 1; dx++)
+            {
+                int u = x + dx, v = y + dy;
+                if (u >= 0 && v >= 0 && u < m.Width && v < m.Height && m[u, v]) return true;
+            }
+        return false;
+    }
+
+    private GrayImage Cell(GrayImage img, PixelRect r, StrayStrokes? strays = null)
+    {
+        var cell = Padded(img, r, Math.Max(4, (int)(0.05 * img.Dpi)), strays);
         // Tesseract's LSTM wants text taller than scans at 150–200 dpi give small print: enlarge those cells.
         return _o.UpscaleBelowDpi > img.Dpi ? Scale.Up(cell, (int)Math.Ceiling(_o.UpscaleBelowDpi / img.Dpi)) : cell;
     }
@@ -182,15 +290,22 @@ public sealed class CellOcr
     private CellReading Read(GrayImage img, CellInk ink, Func<GrayImage, PixelRect?, PageSegMode, OcrResult> recognize)
     {
         if (ink.Region is not { } r) return new("", 0, false);
-        if (_o.PerLine && ink.LineBands is { } bands) return PerLine(img, r, bands, x => recognize(x, null, PageSegMode.SingleLine));
+        if (_o.PerLine && ink.LineBands is { } bands) return PerLine(img, r, bands, ink.Strays, x => recognize(x, null, PageSegMode.SingleLine));
         var mode = ink.Lines > 1 && _o.BlockForMultiLine ? PageSegMode.SingleBlock : PageSegMode.SingleLine;
-        var res = recognize(Cell(img, r), null, mode);
+        var res = recognize(Cell(img, r, ink.Strays), null, mode);
+        if (res.Text.Length == 0 && _o.RetryEmptyEnlarged)
+        {
+            // Tesseract returns nothing for some short lines that it reads at twice the size (measured: a tight
+            // crop of "金额" gave "" at 200 dpi and "金额" at 0.93 enlarged); the cell has ink, so try that.
+            var big = recognize(Scale.Up(Cell(img, r, ink.Strays), 2), null, mode);
+            if (big.Text.Length > 0) res = big;
+        }
         string text = CleanText(res.Text);
         return new(text, res.Confidence, LooksNumeric(text));
     }
 
     // A wrapped cell read line by line (PSM 7 each): block mode on scans garbled whole 绩效 cells.
-    private CellReading PerLine(GrayImage img, PixelRect r, IReadOnlyList<(int Y0, int Y1)> bands, Func<GrayImage, OcrResult> read)
+    private CellReading PerLine(GrayImage img, PixelRect r, IReadOnlyList<(int Y0, int Y1)> bands, StrayStrokes? strays, Func<GrayImage, OcrResult> read)
     {
         int pad = Math.Max(2, (int)(0.015 * img.Dpi));
         var sb = new StringBuilder();
@@ -199,7 +314,7 @@ public sealed class CellOcr
         {
             int top = Math.Max(r.Y, y0 - pad), bottom = Math.Min(r.Bottom, y1 + pad);
             if (bottom - top < 3) continue;
-            var res = read(Cell(img, new PixelRect(r.X, top, r.Width, bottom - top)));
+            var res = read(Cell(img, new PixelRect(r.X, top, r.Width, bottom - top), strays));
             if (res.Text.Length == 0) continue;
             sb.Append(res.Text).Append('\n');
             conf += res.Confidence; n++;
@@ -238,7 +353,7 @@ public sealed class CellOcr
     public CellReading ReadDigits(OcrEngine ocr, GrayImage img, CellInk ink)
     {
         if (ink.Region is not { } r) return new("", 0, true);
-        var res = ocr.Recognize(Cell(img, r), null, PageSegMode.SingleLine, CellOcrOptions.Digits);
+        var res = ocr.Recognize(Cell(img, r, ink.Strays), null, PageSegMode.SingleLine, CellOcrOptions.Digits);
         return new(CleanNumber(res.Text), res.Confidence, true);
     }
 

@@ -92,6 +92,14 @@ public class OcrLexiconTests
             Cells = [C(0, 0, "一级指标"), C(0, 1, "-级指标"), C(0, 2, "指标值")] });
         Assert.Equal("二级指标", two.Text(0, 1));
         Assert.Equal("一级指标", two.Text(0, 0));
+
+        // Two ordinals lost and the third header garbled beyond the pattern: the garbled one closes the run, so
+        // the run is 一/二/三, not 二/三 followed by an unknown column.
+        var garbled = Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = 2, ColCount = 4,
+            Cells = [C(0, 0, "-级指标"), C(0, 1, "-级指标"), C(0, 2, "33和指标"), C(0, 3, "指标值"),
+                     C(1, 0, "产出指标"), C(1, 1, "数量指标"), C(1, 2, "质量指标"), C(1, 3, "100%")] });
+        Assert.Equal(["一级指标", "二级指标", "三级指标"], new[] { garbled.Text(0, 0), garbled.Text(0, 1), garbled.Text(0, 2) });
+        Assert.Equal("质量指标", garbled.Text(1, 2));   // a body row's words are no headers
     }
 
     [Theory]

@@ -81,4 +81,77 @@ public class CellOcrScanTests
         Assert.DoesNotContain(chinese.Text, char.IsAsciiLetter);
         Assert.True(chinese.Confidence > 0.5);
     }
+
+    // A seal's ring crossing a cell from its top rule to its bottom rule: a slanted band 8 px wide.
+    private static void Arc(Canvas c, int xTop, int yTop, int yBottom, byte v = 110)
+    {
+        for (int y = yTop; y <= yBottom; y++)
+        {
+            double t = (y - yTop) / (double)(yBottom - yTop);
+            int x = xTop + (int)Math.Round(30 * t - 12 * t * t);
+            c.Fill(x, y, 8, 1, v);
+        }
+    }
+
+    [Fact]
+    public void A_stroke_passing_through_a_cell_is_left_out_of_its_ink()
+    {
+        var c = new Canvas(500, 120, dpi: 200);
+        c.HLine(0, 499, 10, 2); c.HLine(0, 499, 100, 2); c.VLine(10, 10, 101, 2); c.VLine(490, 10, 101, 2);
+        for (int k = 0; k < 4; k++) c.Fill(40 + 30 * k, 45, 20, 24);   // four glyphs of text height 24
+        Arc(c, 330, 12, 99);
+        var ink = new CellOcr().FindInk(c.Image, new PixelRect(10, 10, 480, 90), 2, 160);
+
+        Assert.NotNull(ink.Strays);
+        Assert.True(ink.Region!.Value.Right < 200, $"ink ends at {ink.Region.Value.Right}");
+        Assert.True(ink.Strays!.Covers(345, 55));
+        Assert.False(ink.Strays.Covers(50, 55));
+
+        var off = new CellOcr(new CellOcrOptions { DropPassingStrokes = false }).FindInk(c.Image, new PixelRect(10, 10, 480, 90), 2, 160);
+        Assert.Null(off.Strays);
+        Assert.True(off.Region!.Value.Right > 330);
+    }
+
+    [Fact]
+    public void A_stroke_that_touches_a_glyph_is_kept_with_it()
+    {
+        var c = new Canvas(500, 120, dpi: 200);
+        c.HLine(0, 499, 10, 2); c.HLine(0, 499, 100, 2); c.VLine(10, 10, 101, 2); c.VLine(490, 10, 101, 2);
+        for (int k = 0; k < 4; k++) c.Fill(40 + 30 * k, 45, 20, 24);
+        // A glyph of two strokes joined at its foot ("凵"), touched by the arc: rows through it cross two runs.
+        c.Fill(330, 45, 4, 24); c.Fill(346, 45, 4, 24); c.Fill(330, 65, 20, 4);
+        Arc(c, 340, 12, 99);
+        var ink = new CellOcr().FindInk(c.Image, new PixelRect(10, 10, 480, 90), 2, 160);
+
+        Assert.Null(ink.Strays);
+        Assert.True(ink.Region!.Value.Right > 345);
+    }
+
+    [Fact]
+    public void A_real_cell_crossed_by_a_seal_arc_reads_as_its_text()
+    {
+        using var doc = PdfDocument.Open(EngineTestData.JiangsuPdf);
+        using var page = doc.GetPage(OcrFixture.PageWith(doc, "合计"));
+        var glyphs = page.GetGlyphs();
+        int i = Enumerable.Range(0, glyphs.Count - 1).First(k => glyphs[k].Text == "合" && glyphs[k + 1].Text == "计");
+        var img = page.Render(200);
+        double s = 200 / 72.0;
+        var a = glyphs[i].Box; var b = glyphs[i + 1].Box;
+        var text = new PixelRect((int)(a.X * s) - 3, (int)(Math.Min(a.Y, b.Y) * s) - 3,
+            (int)((b.X + b.Width - a.X) * s) + 6, (int)(Math.Max(a.Height, b.Height) * s) + 6);
+
+        // The two glyphs pasted into a cell of their own, with a seal's arc crossing the cell to their right.
+        var c = new Canvas(420, 110, dpi: 200);
+        for (int y = 0; y < text.Height; y++)
+            for (int x = 0; x < text.Width; x++) c.Dot(30 + x, 55 - text.Height / 2 + y, img[text.X + x, text.Y + y]);
+        c.HLine(0, 419, 10, 2); c.HLine(0, 419, 98, 2); c.VLine(8, 10, 99, 2); c.VLine(410, 10, 99, 2);
+        Arc(c, 260, 12, 97);
+        var cell = new PixelRect(8, 10, 402, 88);
+
+        using var ocr = new OcrEngine();
+        var cellOcr = new CellOcr();
+        var ink = cellOcr.FindInk(c.Image, cell, 2, 160);
+        Assert.NotNull(ink.Strays);
+        Assert.Equal("合计", cellOcr.ReadText(ocr, c.Image, ink).Text);
+    }
 }
