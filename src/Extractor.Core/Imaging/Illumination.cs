@@ -60,6 +60,13 @@ public static class Illumination
         for (; lo < 254; lo++) { acc += hist[lo]; if (acc > n * 0.005) break; }
         acc = 0;
         for (int v = 0; v < 256; v++) { acc += hist[v]; if (acc > n * 0.25) { hi = v; break; } }
+        // On a sparse page (a contents page: four lines of text) ink is under half a percent of the pixels and that
+        // percentile is paper: everything but the lightest paper turned black, and Tesseract read nothing. The
+        // darkest ink sets a bound: black starts no more than a third of the way from it to the paper.
+        int darkest = 0;
+        acc = 0;
+        for (; darkest < 254; darkest++) { acc += hist[darkest]; if (acc > n * 0.0005) break; }
+        lo = Math.Min(lo, darkest + (hi - darkest) / 3);
         hi = Math.Max(hi, lo + 16);
         var result = new GrayImage(w, h, src.Dpi);
         int span = hi - lo;

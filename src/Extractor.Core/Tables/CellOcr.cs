@@ -323,6 +323,63 @@ public sealed class CellOcr
         return new(text, n == 0 ? 0 : conf / n, LooksNumeric(text));
     }
 
+    /// <summary>
+    /// The comparator printed before an indicator value (≥ or ≤), told from the shape of the cell's first glyph:
+    /// chi_sim and eng have no ≥ or ≤ and read "≥4次" as "24次". A comparator is two blobs in one column, an angle
+    /// above a flat bar; the angle's open side (two arm ends) faces left for ≥ and right for ≤. Returns the sign and
+    /// the image column where the rest of the cell begins, or null when the first glyph is no comparator.
+    /// </summary>
+    public static (char Sign, int RestX)? LeadingComparator(GrayImage img, CellInk ink, int inkThreshold)
+    {
+        if (ink.Region is not { } r || ink.Lines != 1) return null;
+        var bin = new BinaryImage(r.Width, r.Height);
+        for (int y = 0; y < r.Height; y++)
+            for (int x = 0; x < r.Width; x++)
+                if (img.Pixels[(r.Y + y) * img.Width + r.X + x] <= inkThreshold && ink.Strays?.Covers(r.X + x, r.Y + y) != true)
+                    bin[x, y] = true;
+        var labels = new int[r.Width * r.Height];
+        int speck = Math.Max(2, (int)(0.015 * img.Dpi));
+        var comps = ConnectedComponents.Label(bin, labels).Where(c => Math.Max(c.Box.Width, c.Box.Height) > speck)
+            .OrderBy(c => c.Box.X).ToList();
+        if (comps.Count < 3) return null;
+        var first = comps[0];
+        // The blobs sharing the first blob's columns make the first glyph.
+        var glyph = comps.Where(c => Overlap(c.Box, first.Box) >= 0.5 * Math.Min(c.Box.Width, first.Box.Width)).ToList();
+        if (glyph.Count != 2) return null;
+        var angle = glyph.MinBy(c => c.Box.Y)!; var bar = glyph.MaxBy(c => c.Box.Y)!;
+        if (bar.Box.Y < angle.Box.Y + angle.Box.Height / 2) return null;             // stacked, not side by side
+        if (bar.Box.Height > 0.6 * angle.Box.Height || bar.Box.Width < 0.6 * angle.Box.Width) return null; // a flat bar
+        if (angle.Box.Height < 0.6 * angle.Box.Width) return null;                   // "=" has two flat bars
+        // The rest of the cell must stand as tall as the angle and its bar together (digits, not a dash).
+        int glyphHeight = bar.Box.Bottom - angle.Box.Y;
+        if (!comps.Any(c => !glyph.Contains(c) && c.Box.Height >= 0.6 * glyphHeight)) return null;
+        // Vertical spread of the angle's ink in its left and right quarters: the open side spreads wide.
+        int Spread(int x0, int x1)
+        {
+            int top = int.MaxValue, bottom = -1;
+            for (int y = angle.Box.Y; y < angle.Box.Bottom; y++)
+                for (int x = x0; x < x1; x++)
+                    if (labels[y * r.Width + x] == angle.Id) { top = Math.Min(top, y); bottom = Math.Max(bottom, y); }
+            return bottom < 0 ? 0 : bottom - top + 1;
+        }
+        int q = Math.Max(1, angle.Box.Width / 4);
+        int left = Spread(angle.Box.X, angle.Box.X + q), right = Spread(angle.Box.Right - q, angle.Box.Right);
+        int restX = r.X + glyph.Max(c => c.Box.Right);
+        if (left >= 2 * right && left >= 0.5 * angle.Box.Height) return ('≥', restX);
+        if (right >= 2 * left && right >= 0.5 * angle.Box.Height) return ('≤', restX);
+        return null;
+    }
+
+    private static int Overlap(PixelRect a, PixelRect b) => Math.Max(0, Math.Min(a.Right, b.Right) - Math.Max(a.X, b.X));
+
+    /// <summary>The part of a one-line cell's ink right of image column <paramref name="x"/> (what follows a comparator).</summary>
+    public static CellInk After(CellInk ink, int x)
+    {
+        if (ink.Region is not { } r || x >= r.Right - 2) return ink with { Region = null };
+        int x0 = Math.Max(r.X, x + 1);
+        return ink with { Region = new PixelRect(x0, r.Y, r.Right - x0, r.Height), LineBands = null };
+    }
+
     /// <summary>Latin letters in a reading (disclosure tables are Chinese; a few codes like "GDP" aside).</summary>
     public static int LatinLetters(string text) => text.Count(char.IsAsciiLetter);
 

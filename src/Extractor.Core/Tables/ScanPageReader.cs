@@ -166,35 +166,56 @@ public sealed class ScanPageReader
             numericCol[c] = CellOcr.IsNumericColumn(header, body);
             valueCol[c] = FormVocabulary.IsIndicatorValueHeader(header);
         }
+        // 绩效 forms put the indicator header (指标值 / 完成值) below a funds block, past the first header rows:
+        // a cell is an indicator value when such a header stands above it in its column.
+        var valueHeaderRow = new int[lat.Cols];
+        Array.Fill(valueHeaderRow, int.MaxValue);
+        for (int i = 0; i < cells.Count; i++)
+            if (cells[i].ColSpan == 1 && FormVocabulary.IsIndicatorValueHeader(first[i].Text))
+                valueHeaderRow[cells[i].Col] = Math.Min(valueHeaderRow[cells[i].Col], cells[i].Row);
+        bool IsValue(LatticeCell lc) => valueCol[lc.Col] || lc.Row > valueHeaderRow[lc.Col];
 
         var result = new List<Cell>(cells.Count);
         for (int i = 0; i < cells.Count; i++)
         {
             var lc = cells[i];
             var reading = first[i];
+            var cellInk = inks[i];
+            // An indicator value that starts with ≥ or ≤, which the models cannot read ("≥4次" came back "24k"):
+            // the sign is told from its shape and the rest of the cell read on its own.
+            char? sign = null;
+            if (IsValue(lc) && lc.Row >= bodyStart && reading.Text.Length > 0 &&
+                CellOcr.LeadingComparator(img, cellInk, ink) is { } cmp)
+            {
+                var restInk = CellOcr.After(cellInk, cmp.RestX);
+                var rest = _cells.ReadText(ocr, img, restInk);
+                if (rest.Text.Length > 0) { sign = cmp.Sign; cellInk = restInk; reading = rest; }
+            }
             bool inNumericCol = lc.ColSpan == 1 && lc.Row >= bodyStart && numericCol[lc.Col];
-            bool digits = inks[i].Region is not null && reading.Text.Length > 0 &&
+            bool digits = cellInk.Region is not null && reading.Text.Length > 0 &&
                           (reading.Numeric || (!reading.Text.Any(CellOcr.IsCjk) && !reading.Text.Contains('%') &&
-                           (inNumericCol || (!valueCol[lc.Col] && (reading.Text.Any(char.IsAsciiDigit) || reading.Text.Length <= 2)))));
+                           (inNumericCol || (!IsValue(lc) && (reading.Text.Any(char.IsAsciiDigit) || reading.Text.Length <= 2)))));
             // (指标值 columns hold "≥4次", "100%": a digits-only re-read turned them into "24")
             // (measured: first readings of numbers come back as "35,50(", "52.7]" or "(" for 0 — digits plus junk)
             if (digits && _cellOptions.DigitsWhitelist)
             {
-                var d = _cells.ReadDigits(ocr, img, inks[i]);
+                var d = _cells.ReadDigits(ocr, img, cellInk);
                 if (d.Text.Length > 0) reading = d;
             }
-            else if (!digits && inks[i].Region is not null && !inNumericCol)
+            else if (!digits && cellInk.Region is not null && !inNumericCol)
             {
                 // chi_sim+eng turns short Chinese cells into Latin (合计 → "Sit") and leading 一/二/三 into "-"/"=":
                 // ask the Chinese model alone and keep its reading when it is Chinese and surer.
                 bool junk = CellOcr.LooksLatinJunk(reading.Text);
                 if (junk || CellOcr.HasStrayMarks(reading.Text))
                 {
-                    var c = _cells.ReadChinese(ocr, img, inks[i]);
+                    var c = _cells.ReadChinese(ocr, img, cellInk);
                     if (c.Text.Any(CellOcr.IsCjk) && (junk ? CellOcr.LatinLetters(c.Text) < CellOcr.LatinLetters(reading.Text) : c.Confidence > reading.Confidence))
                         reading = c;
                 }
             }
+            if (sign is { } sg && reading.Text.Length > 0 && reading.Text[0] is not ('≥' or '≤'))
+                reading = reading with { Text = sg + reading.Text, Numeric = false };
             if (reading.Text.Length > 0) confidences.Add(reading.Confidence);
             result.Add(new Cell(lc.Row, lc.Col, lc.RowSpan, lc.ColSpan, lat.ToPoints(lc.Rect), reading.Text, reading.Confidence, CellSource.Ocr));
         }

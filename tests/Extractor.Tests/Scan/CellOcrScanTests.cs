@@ -154,4 +154,46 @@ public class CellOcrScanTests
         Assert.NotNull(ink.Strays);
         Assert.Equal("合计", cellOcr.ReadText(ocr, c.Image, ink).Text);
     }
+
+    // A comparator drawn like the print: an angle 14 px wide and 14 high above a bar, then "4" and a unit as blobs.
+    private static Canvas Comparator(bool greater, bool withBar = true, bool angle = true)
+    {
+        var c = new Canvas(300, 80, dpi: 200);
+        int x0 = 40, y0 = 26, w = 14, h = 14;
+        for (int k = 0; k <= w; k++)
+        {
+            int dy = k * h / 2 / w;
+            int x = greater ? x0 + k : x0 + w - k;
+            if (angle) { c.Fill(x, y0 + dy, 2, 3); c.Fill(x, y0 + h - dy, 2, 3); }
+            else { c.Fill(x, y0 + 2, 2, 3); c.Fill(x, y0 + 9, 2, 3); }
+        }
+        if (withBar) c.Fill(x0, y0 + h + 5, w + 2, 3);
+        c.Fill(62, 24, 10, 24);      // "4"
+        c.Fill(80, 22, 22, 26);      // "次"
+        return c;
+    }
+
+    [Theory]
+    [InlineData(true, '≥')]
+    [InlineData(false, '≤')]
+    public void A_comparator_before_a_value_is_told_by_its_shape(bool greater, char sign)
+    {
+        var c = Comparator(greater);
+        var ink = new CellInk(new PixelRect(30, 15, 90, 45), 1, 500);
+        var found = CellOcr.LeadingComparator(c.Image, ink, 128);
+        Assert.NotNull(found);
+        Assert.Equal(sign, found!.Value.Sign);
+        Assert.InRange(found.Value.RestX, 56, 61);   // the rest begins between the bar's end and the "4"
+        var rest = CellOcr.After(ink, found.Value.RestX);
+        Assert.True(rest.Region!.Value.X > 56 && rest.Region.Value.X <= 62);
+    }
+
+    [Fact]
+    public void An_angle_without_its_bar_or_two_bars_are_no_comparator()
+    {
+        var ink = new CellInk(new PixelRect(30, 15, 90, 45), 1, 500);
+        Assert.Null(CellOcr.LeadingComparator(Comparator(true, withBar: false).Image, ink, 128));   // ">" alone: read as text
+        Assert.Null(CellOcr.LeadingComparator(Comparator(true, angle: false).Image, ink, 128));    // "=" over a bar
+        Assert.Null(CellOcr.LeadingComparator(Comparator(true).Image, ink with { Lines = 2 }, 128));
+    }
 }

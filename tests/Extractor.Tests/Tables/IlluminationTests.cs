@@ -32,4 +32,23 @@ public class IlluminationTests
         int tRaw = Threshold.Otsu(img);
         Assert.False(InkAt(img, 10) <= tRaw && PaperAt(img, w - 20) > tRaw);
     }
+
+    [Fact]
+    public void Flatten_keeps_the_paper_of_a_sparse_page_white()
+    {
+        // A contents page: a few short lines of gray print (140 on paper of 230), 0.2 % of the pixels. Taking the
+        // darkest half percent as ink would make most of the paper black.
+        int w = 1000, h = 1400;
+        var img = new GrayImage(w, h, 200);
+        Array.Fill(img.Pixels, (byte)230);
+        int inkPixels = 0;
+        for (int line = 0; line < 4; line++)
+            for (int y = 200 + 60 * line; y < 204 + 60 * line; y++)
+                for (int x = 100; x < 450; x++)
+                    if (x % 25 < 18) { img.Pixels[y * w + x] = 140; inkPixels++; }
+        Assert.True(inkPixels < 0.005 * w * h);
+        var flat = Illumination.Flatten(img);
+        Assert.True(flat.Pixels[900 * w + 500] >= 240, $"paper {flat.Pixels[900 * w + 500]}");
+        Assert.True(flat.Pixels[201 * w + 101] < 100, $"ink {flat.Pixels[201 * w + 101]}");
+    }
 }
