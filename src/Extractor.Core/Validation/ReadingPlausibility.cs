@@ -19,6 +19,8 @@ public static partial class ReadingPlausibility
     public const string NoColumn = "ocr-no-column";
     public const string UnknownIndicatorLevel = "ocr-unknown-indicator-level";
     public const string UnsurePage = "unsure-page-class";
+    public const string IndicatorTarget = "ocr-indicator-target";
+    public const string IndicatorDebris = "ocr-indicator-debris";
 
     /// <summary>Below this the page's form label is a guess, and so is every fact read under it.</summary>
     public const double UnsurePageConfidence = 0.35;
@@ -49,6 +51,8 @@ public static partial class ReadingPlausibility
             if (l.Code is { Length: 3 or 5 or 7 } code && code[0] is '2' or '3' && dict.Count > 0 && !dict.Contains(code) && !dict.Contains(code[..3]))
                 issues.Add(Issue(UnknownCode, $"{l.Form.Label()} p{l.Cell.Page}: 科目编码 {code} 不在分类科目中", l.Cell));
         }
+        var targeted = doc.Indicators.Where(i => !string.IsNullOrWhiteSpace(i.Target)).Select(i => i.Project).ToHashSet();
+        var weighted = doc.Indicators.Where(i => i.Weight is not null).Select(i => i.Project).ToHashSet();
         foreach (var i in doc.Indicators)
         {
             if (pages.TryGetValue(i.Cell.Page, out var page) && page.Confidence < UnsurePageConfidence)
@@ -56,6 +60,24 @@ public static partial class ReadingPlausibility
             // 一级/二级指标 are a fixed national vocabulary (产出指标/数量指标 …): an OCR'd level outside it is misread.
             if (Ocr(i.Cell.Page) && new[] { i.Level1, i.Level2 }.FirstOrDefault(v => !IsWords(v, FormVocabulary.IndicatorLevelWords)) is { } level)
                 issues.Add(Issue(UnknownIndicatorLevel, $"{i.Form.Label()} p{i.Cell.Page}: 指标级别「{level}」不是绩效指标用语 (识别可疑)", i.Cell));
+            if (!Ocr(i.Cell.Page)) continue;
+            // Every indicator of a 绩效目标表 has a target, and of a self-evaluation too when its other rows have one:
+            // none read means the value column was lost (a header misread, cells merged).
+            if (string.IsNullOrWhiteSpace(i.Target) && (i.Form == FormType.PerformanceTarget || targeted.Contains(i.Project)))
+                issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」没有读到指标值", i.Cell));
+            else if (i.Target is { Length: > 0 } target && !PlausibleValue(target))
+                issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 指标值「{target}」不像指标值 (识别可疑)", i.Cell));
+            // What was achieved is counted in the target's unit (≥350人 → 368人); a unit lost or changed is misread.
+            if (i.TargetParsed is { Value: not null } tp && i.Actual is { Length: > 0 } actual &&
+                TargetParser.Parse(actual) is { Value: not null } ap && (tp.Unit ?? "") != (ap.Unit ?? "") &&
+                (tp.Unit ?? "").Length <= 3 && (ap.Unit ?? "").Length <= 3)
+                issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 指标值「{i.Target}」与完成值「{actual}」单位不同 (识别可疑)", i.Cell));
+            // A 分值 missing where the project's other rows have one (得分 may be merged over a group, 分值 is not).
+            if (i.Form.IsPerformanceForm() && i.Weight is null && weighted.Contains(i.Project))
+                issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」缺分值", i.Cell));
+            // Project and indicator names are Chinese phrases: Latin letters or stray marks in them are misread glyphs.
+            if (new[] { i.Project, i.Name, i.Actual ?? "" }.FirstOrDefault(t => TextDebrisPattern().IsMatch(TextNorm.Normalize(t))) is { } debris)
+                issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{debris}」含识别残片", i.Cell));
         }
         return issues;
     }
@@ -88,6 +110,35 @@ public static partial class ReadingPlausibility
 
     [GeneratedRegex(@"\d{4}年度?|[0-9.,%()、:：;；\-—]")]
     private static partial Regex NonWord();
+
+    /// <summary>
+    /// Whether an indicator value reads like one: a number with an optional comparator before it and a short unit
+    /// after it (≥95%, ≤2.74万元, 46台(套), 2024年12月底前), or a Chinese phrase (有效提高). A number glued after Chinese
+    /// ("私2.74万元"), Latin letters ("≥o%") or stray marks ("≥100}") are misreadings, and so is a rate above 100 %
+    /// after ≥ or ≤ (a "2" read for ≥).
+    /// </summary>
+    public static bool PlausibleValue(string value)
+    {
+        var t = TextNorm.Normalize(value).Replace(" ", "");
+        if (t.Length == 0) return true;
+        if (NumericValue().Match(t) is { Success: true } m)
+            return !(t.EndsWith('%') && decimal.TryParse(m.Groups[1].Value, System.Globalization.NumberStyles.Number,
+                System.Globalization.CultureInfo.InvariantCulture, out var pct) && pct > 100 && t[0] is '≥' or '≤' or '>' or '<');
+        return QualitativeValue().IsMatch(t);
+    }
+
+    // A comparator, a number, then a unit of Chinese characters, %, ‰ or a per-unit (元/人, 台(套), 个/年).
+    [GeneratedRegex(@"^[≥≤><=]?(\d+(?:\.\d+)?)(?:%|‰|[\u4E00-\u9FFF()（）/]{0,8}(?:\d+[\u4E00-\u9FFF()（）/]{1,8})*)$")]
+    private static partial Regex NumericValue();
+
+    // A Chinese phrase, with Chinese punctuation and brackets. A number right after its first character only after
+    // words that take one (第1季度, 约5次): "过4年" and "私2.74万元" are ≥ and ≤ misread as a character.
+    [GeneratedRegex(@"^(?:[第约每不少超达低高大小共近][0-9]|[\u4E00-\u9FFF](?![0-9]))[\u4E00-\u9FFF0-9.%()（）、，。；：/\-—]*$")]
+    private static partial Regex QualitativeValue();
+
+    // Latin letters or marks that do not occur in these names (|, quotes, angle brackets, ^ _ ~ ` ! ? ;).
+    [GeneratedRegex(@"[A-Za-z|""'“”‘’<>_^~`!?;{}\[\]]")]
+    private static partial Regex TextDebrisPattern();
 
     // Chinese followed by Latin letters, or by digits ending the label.
     [GeneratedRegex(@"[\u4E00-\u9FFF)][A-Za-z]|[\u4E00-\u9FFF)][0-9]+$")]

@@ -140,4 +140,69 @@ public class ReadingPlausibilityTests
     [InlineData("基本攴出", false)]
     public void Header_vocabulary_accepts_the_forms_words_in_any_combination(string header, bool known) =>
         Assert.Equal(known, ReadingPlausibility.IsHeaderVocabulary(header));
+
+    private static HashSet<CellRef> Flagged(DocumentResult doc, string rule) =>
+        ReadingPlausibility.Check(doc, Dict).Where(i => i.Rule == rule).SelectMany(i => i.Cells).ToHashSet();
+
+    [Fact]
+    public void Clean_scanned_performance_forms_raise_no_indicator_issue()
+    {
+        foreach (var (spec, form) in new[] { (Fixtures.YqTarget, FormType.PerformanceTarget),
+                     (Fixtures.YqSelfEvaluation, FormType.PerformanceSelfEvaluation), (Fixtures.OtherSelfEvaluation, FormType.PerformanceSelfEvaluation) })
+        {
+            var doc = Doc(spec, form, ocr: true);
+            Assert.NotEmpty(doc.Indicators);
+            Assert.DoesNotContain(ReadingPlausibility.Check(doc, Dict), i => i.Rule is ReadingPlausibility.IndicatorTarget or ReadingPlausibility.IndicatorDebris);
+        }
+    }
+
+    [Theory]
+    [InlineData("≥120公里", "", "养护里程")]          // the value column lost
+    [InlineData("≥120公里", "≥l2O公里", "养护里程")]   // letters for digits
+    [InlineData("≥120公里", "过120公里", "养护里程")]   // ≥ read as a character
+    [InlineData("125公里", "125", "养护里程")]          // the unit of what was achieved lost
+    [InlineData("优良路率 | 20", "优良路率 | ", "优良路率")] // 分值 lost where the other rows have one
+    public void A_scanned_indicator_value_that_cannot_be_one_is_flagged(string printed, string read, string name)
+    {
+        var bad = Doc(Fixtures.OtherSelfEvaluation.Replace(printed, read), FormType.PerformanceSelfEvaluation, ocr: true);
+        var flagged = Flagged(bad, ReadingPlausibility.IndicatorTarget);
+        Assert.All(bad.Indicators, i => Assert.Equal(i.Name == name, flagged.Contains(i.Cell)));
+        var text = Doc(Fixtures.OtherSelfEvaluation.Replace(printed, read), FormType.PerformanceSelfEvaluation, ocr: false);
+        Assert.Empty(Flagged(text, ReadingPlausibility.IndicatorTarget));
+    }
+
+    [Fact]
+    public void A_scanned_target_form_row_without_its_target_is_flagged()
+    {
+        var bad = Doc(Fixtures.YqTarget.Replace("| 16人 |", "| |"), FormType.PerformanceTarget, ocr: true);
+        var flagged = Flagged(bad, ReadingPlausibility.IndicatorTarget);
+        var missing = Assert.Single(bad.Indicators, i => string.IsNullOrEmpty(i.Target));
+        Assert.Equal([missing.Cell], flagged);
+    }
+
+    [Fact]
+    public void Latin_letters_or_stray_marks_in_a_scanned_indicator_or_project_name_are_flagged()
+    {
+        var bad = Doc(Fixtures.OtherSelfEvaluation.Replace("群众满意度", "群众满意度AN"), FormType.PerformanceSelfEvaluation, ocr: true);
+        var flagged = Flagged(bad, ReadingPlausibility.IndicatorDebris);
+        Assert.All(bad.Indicators, i => Assert.Equal(i.Name.EndsWith("AN"), flagged.Contains(i.Cell)));
+        var project = Doc(Fixtures.OtherSelfEvaluation.Replace("农村公路养护", "农村公路养护AN"), FormType.PerformanceSelfEvaluation, ocr: true);
+        Assert.Equal(project.Indicators.Count, Flagged(project, ReadingPlausibility.IndicatorDebris).Count);
+    }
+
+    [Theory]
+    [InlineData("≥95%", true)]
+    [InlineData("≤2.74万元", true)]
+    [InlineData("46台(套)", true)]
+    [InlineData("2024年12月底前", true)]
+    [InlineData("5800元/人", true)]
+    [InlineData("有效提高", true)]
+    [InlineData("第1季度", true)]
+    [InlineData("私2.74万元", false)]
+    [InlineData("过4年", false)]
+    [InlineData("≥o%", false)]
+    [InlineData("≥100}", false)]
+    [InlineData("≥298%", false)]
+    public void Indicator_values_read_like_values(string value, bool plausible) =>
+        Assert.Equal(plausible, ReadingPlausibility.PlausibleValue(value));
 }
