@@ -76,7 +76,7 @@ public sealed partial class OcrLexicon
                 else if (d == bestD && p != best) tie = true;
             }
         }
-        if (best is null || tie || bestD == 0 || bestD > allow) return null;
+        if (best is null || tie || bestD == 0 || bestD > allow) return WithoutTrailingDebris(body) is { } bare ? prefix + bare + suffix : null;
         // Short phrases: one wrong Chinese character could as well be another word the forms do not list (单价 vs
         // 单位); only a non-Chinese mark in the reading is surely a misread.
         if (best.Length <= 3 && core.Where((c, i) => i >= best.Length || c != best[i]).All(IsCjk)) return null;
@@ -188,6 +188,19 @@ public sealed partial class OcrLexicon
         return null;
     }
 
+    /// <summary>
+    /// A name the lexicon does not know, without the Latin letters and marks a seal edge or speck right of it was read
+    /// as ("社会公众知晓率nj", "开展培训次数—_"): the forms print no Latin after Chinese words, save acronyms (APP, GDP),
+    /// which are kept. Null when there is nothing to strip.
+    /// </summary>
+    private static string? WithoutTrailingDebris(string body)
+    {
+        var m = TrailingDebris().Match(body);
+        if (!m.Success || m.Index < 2 || !IsCjk(body[m.Index - 1])) return null;
+        if (Acronym().IsMatch(m.Value)) return null;
+        return body[..m.Index];
+    }
+
     private static bool RestoreComparators(Cell[] cells)
     {
         bool changed = false;
@@ -245,6 +258,13 @@ public sealed partial class OcrLexicon
     // Non-Chinese marks at either end: Latin letters, ASCII punctuation, quotes; brackets and % belong to phrases.
     [GeneratedRegex(@"^[A-Za-z|\\/{}\[\]=<>.,;'""“”‘’`~^_!?*+\-]+|[A-Za-z|\\/{}\[\]=<>.,;'""“”‘’`~^_!?*+\-]+$")]
     private static partial Regex EndDebris();
+
+    // What follows the last Chinese character when it is only letters, marks and spaces.
+    [GeneratedRegex(@"[A-Za-z|\\/{}\[\]=<>.,;'""“”‘’`~^_!?*+\-—&$#@，、\s]+$")]
+    private static partial Regex TrailingDebris();
+
+    [GeneratedRegex(@"^[A-Z]{3,5}$")]
+    private static partial Regex Acronym();
 
     // A header ending 指标 whose ordinal is garbled with digits or marks ("33和指标", "3级指标").
     [GeneratedRegex(@"^(?=.*[^\u3400-\u9FFF]).{1,3}指标$")]

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Extractor.Interop;
 
-/// <summary>Leptonica (liblept.so.5): only what the skew comparison needs. pixDestroy takes PIX**.</summary>
+/// <summary>Leptonica (liblept.so.5): what the skew comparison needs, and quiet for Tesseract's use of it. pixDestroy takes PIX**.</summary>
 internal static partial class LeptonicaNative
 {
     static LeptonicaNative() => NativeEnvironment.Initialize();
@@ -24,6 +24,14 @@ internal static partial class LeptonicaNative
 
     [LibraryImport(NativeEnvironment.Leptonica)]
     internal static partial void pixDestroy(ref IntPtr pix);
+
+    // Process-wide severity of Leptonica's stderr messages; L_SEVERITY_NONE prints nothing.
+    [LibraryImport(NativeEnvironment.Leptonica)]
+    private static partial int setMsgSeverity(int newSeverity);
+
+    private const int SeverityNone = 6;
+
+    internal static void SilenceMessages() => setMsgSeverity(SeverityNone);
 }
 
 internal sealed class PixHandle : SafeHandle

@@ -16,7 +16,13 @@ public sealed class OcrEngine : IDisposable
     private TessApiHandle? _osd;
     private TessApiHandle? _chinese;
 
-    static OcrEngine() => NativeEnvironment.Initialize();
+    static OcrEngine()
+    {
+        NativeEnvironment.Initialize();
+        // Tesseract hands Leptonica line boxes that reach past a cell crop; Leptonica prints "Error in
+        // boxClipToRectangle" for each and Tesseract goes on with the clipped box. Only warnings of ours are useful.
+        LeptonicaNative.SilenceMessages();
+    }
 
     public OcrEngine(string languages = "chi_sim+eng", string? tessdataPath = null)
     {

@@ -24,6 +24,8 @@ public sealed record CellOcrOptions
     public bool DropPassingStrokes { get; init; } = true;
     /// <summary>A cell with ink that reads as nothing is read again at twice the size.</summary>
     public bool RetryEmptyEnlarged { get; init; } = true;
+    /// <summary>A digits reading less sure than this is read again at twice the size; the surer reading is kept.</summary>
+    public double DigitsRetryBelow { get; init; } = double.Parse(Environment.GetEnvironmentVariable("EXP_DR") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
     public const string Digits = "0123456789.,-";
 }
 
@@ -410,7 +412,13 @@ public sealed class CellOcr
     public CellReading ReadDigits(OcrEngine ocr, GrayImage img, CellInk ink)
     {
         if (ink.Region is not { } r) return new("", 0, true);
-        var res = ocr.Recognize(Cell(img, r, ink.Strays), null, PageSegMode.SingleLine, CellOcrOptions.Digits);
+        var crop = Cell(img, r, ink.Strays);
+        var res = ocr.Recognize(crop, null, PageSegMode.SingleLine, CellOcrOptions.Digits);
+        if (res.Confidence < _o.DigitsRetryBelow)
+        {
+            var big = ocr.Recognize(Scale.Up(crop, 2), null, PageSegMode.SingleLine, CellOcrOptions.Digits);
+            if (big.Text.Length > 0 && big.Confidence > res.Confidence) res = big;
+        }
         return new(CleanNumber(res.Text), res.Confidence, true);
     }
 
@@ -453,8 +461,13 @@ public sealed class CellOcr
         var t = Regex.Replace(text ?? "", @"\s+", "").Replace('，', ',').Replace('．', '.');
         // A trailing or leading separator is a speck, not part of the number.
         t = t.Trim('.', ',');
+        // A comma before the last two digits of a number without a point cannot group thousands: it is the decimal
+        // point, misread (scans blur "21.92" into "21,92"; amounts print two decimals).
+        if (CommaForPoint.IsMatch(t)) t = t[..^3] + "." + t[^2..];
         return t;
     }
+
+    private static readonly Regex CommaForPoint = new(@"^-?\d+(,\d{3})*,\d{2}$", RegexOptions.Compiled);
 
     /// <summary>Removes the spaces Tesseract puts between Chinese characters (and next to them); keeps spaces between Latin words.</summary>
     public static string CleanText(string text)

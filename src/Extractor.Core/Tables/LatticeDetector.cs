@@ -141,7 +141,7 @@ public static class LatticeDetector
         // Decisions are taken on the mask as it was, box by box: collect the pixels to clear first, then clear them,
         // so an erased glyph never shortens the runs seen by an overlapping box.
         var clear = new List<int>();
-        foreach (var b in boxes)
+        foreach (var (b, line) in WithLines(boxes))
         {
             var c = b.ClipTo(w, hgt);
             if (c.Width <= 0 || c.Height <= 0) continue;
@@ -157,7 +157,9 @@ public static class LatticeDetector
                     int e = x; while (e < w && bits[row + e] != 0) e++;
                     // A run through the box and out on both sides is a rule the box overlaps (a short rule of a tight
                     // row beside a tall CJK glyph box), never a stroke of the glyph itself.
-                    bool longRun = e - s >= longH || s < c.X && e > c.Right;
+                    // Either way it must leave its text line: strokes of bold glyphs set close touch each other
+                    // into runs longer than a glyph, but they end where the line's text ends.
+                    bool longRun = (e - s >= longH || s < c.X && e > c.Right) && (s < line.X - 1 || e > line.Right + 1);
                     int stop = Math.Min(e, c.Right);
                     for (int k = x; k < stop && !longRun; k++)
                     {
@@ -169,6 +171,34 @@ public static class LatticeDetector
             }
         }
         foreach (int i in clear) bits[i] = 0;
+    }
+
+    /// <summary>
+    /// Each box with the extent of its text line: boxes of one row (centres within a third of their height) chained
+    /// while the gap to the next is under their height.
+    /// </summary>
+    private static IEnumerable<(PixelRect Box, PixelRect Line)> WithLines(IEnumerable<PixelRect> boxes)
+    {
+        var all = boxes.Where(b => b.Width > 0 && b.Height > 0).OrderBy(b => b.Y + b.Height / 2.0).ToList();
+        int i = 0;
+        while (i < all.Count)
+        {
+            int j = i + 1;
+            double cy = all[i].Y + all[i].Height / 2.0;
+            while (j < all.Count && all[j].Y + all[j].Height / 2.0 - cy <= all[i].Height / 3.0) j++;
+            var row = all.GetRange(i, j - i).OrderBy(b => b.X).ToList();
+            int k = 0;
+            while (k < row.Count)
+            {
+                int m = k + 1, right = row[k].Right;
+                while (m < row.Count && row[m].X - right <= Math.Max(row[m].Height, row[m - 1].Height)) { right = Math.Max(right, row[m].Right); m++; }
+                int top = row.Skip(k).Take(m - k).Min(b => b.Y), bottom = row.Skip(k).Take(m - k).Max(b => b.Bottom);
+                var line = new PixelRect(row[k].X, top, right - row[k].X, bottom - top);
+                for (int n = k; n < m; n++) yield return (row[n], line);
+                k = m;
+            }
+            i = j;
+        }
     }
 
     // The vertical ink run through (x, y): first row and the row past its end.
@@ -574,7 +604,7 @@ public static class LatticeDetector
 
     private static Assembly? Assemble(List<RuleSegment> h, List<RuleSegment> v, double dpi, double snap, double cluster, LatticeOptions o)
     {
-        var xs = Cluster(v, cluster); var ys = Cluster(h, cluster);
+        var xs = Cluster(v, cluster, 0.1 * dpi, snap, 0.35 * dpi); var ys = Cluster(h, cluster, 0.08 * dpi, snap, 0.35 * dpi);
         var bx = xs.ToList(); var by = ys.ToList();
         if (bx.Count > 0)
         {
@@ -624,21 +654,35 @@ public static class LatticeDetector
         return a.Length == 0 ? 1 : a[a.Length / 2];
     }
 
-    // Positions of rules of one direction, chained when closer than `tol`, weighted by length.
-    private static double[] Cluster(List<RuleSegment> segs, double tol)
+    // Positions of rules of one direction, chained when closer than `tol`, weighted by length. With `apart`, two
+    // neighbouring boundaries closer than that whose rules never run side by side (no overlap beyond `snap`) are one
+    // boundary drawn offset in two parts of the table (a form's header block ruled a few pixels left of its
+    // indicator block): too close for a column of text between them, and dropping either would merge its cells.
+    // Each part must be ruled over `minLength` (rows, not glyph strokes, which the single-row test removes later).
+    private static double[] Cluster(List<RuleSegment> segs, double tol, double apart = 0, double snap = 0, double minLength = 0)
     {
         var s = segs.OrderBy(x => x.Pos).ToList();
-        var result = new List<double>();
+        var groups = new List<List<RuleSegment>>();
         int i = 0;
         while (i < s.Count)
         {
-            double sum = s[i].Pos * s[i].Length, w = s[i].Length, last = s[i].Pos;
+            var g = new List<RuleSegment> { s[i] };
             int j = i + 1;
-            while (j < s.Count && s[j].Pos - last <= tol) { sum += s[j].Pos * s[j].Length; w += s[j].Length; last = s[j].Pos; j++; }
-            result.Add(sum / w);
+            while (j < s.Count && s[j].Pos - g[^1].Pos <= tol) g.Add(s[j++]);
+            groups.Add(g);
             i = j;
         }
-        return result.ToArray();
+        static double Mean(List<RuleSegment> g) => g.Sum(x => x.Pos * x.Length) / g.Sum(x => (double)x.Length);
+        for (int k = 0; k + 1 < groups.Count; k++)
+        {
+            var (a, b) = (groups[k], groups[k + 1]);
+            if (Mean(b) - Mean(a) > apart || a.Sum(x => x.Length) < minLength || b.Sum(x => x.Length) < minLength) continue;
+            if (a.Any(x => b.Any(y => Math.Min(x.End, y.End) - Math.Max(x.Start, y.Start) > snap))) continue;
+            a.AddRange(b);
+            groups.RemoveAt(k + 1);
+            k--;
+        }
+        return groups.Select(Mean).ToArray();
     }
 
     // Edge positions where three or more rules end together away from any crossing rule: an undrawn border.

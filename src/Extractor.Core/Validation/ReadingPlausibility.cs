@@ -76,11 +76,17 @@ public static partial class ReadingPlausibility
             if (i.Form.IsPerformanceForm() && i.Weight is null && weighted.Contains(i.Project))
                 issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」缺分值", i.Cell));
             // Project and indicator names are Chinese phrases: Latin letters or stray marks in them are misread glyphs.
-            if (new[] { i.Project, i.Name, i.Actual ?? "" }.FirstOrDefault(t => TextDebrisPattern().IsMatch(TextNorm.Normalize(t))) is { } debris)
+            // So in what the engine read for the name, before the lexicon took marks off its end ("知晓率nj"): a
+            // glyph misread as those marks may have taken a printed character with it.
+            if (new[] { i.Project, i.Name, i.Actual ?? "", EngineReading(doc, i.Cell) ?? "" }.FirstOrDefault(t => TextDebrisPattern().IsMatch(TextNorm.Normalize(t))) is { } debris)
                 issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{debris}」含识别残片", i.Cell));
         }
         return issues;
     }
+
+    // The engine's reading of a cell the OCR lexicon corrected; null when it was kept as read.
+    private static string? EngineReading(DocumentResult doc, CellRef c) =>
+        c.Table >= 0 && c.Table < doc.Tables.Count ? doc.Tables[c.Table].Cells.FirstOrDefault(x => x.Row == c.Row && x.Col == c.Col)?.OcrText : null;
 
     private static ValidationIssue Issue(string rule, string message, CellRef cell) =>
         new() { Rule = rule, Message = message, Cells = [cell] };

@@ -43,6 +43,22 @@ public class OcrLexiconTests
     public void Readings_that_are_phrases_unknown_words_or_ties_are_kept(string reading) =>
         Assert.Null(Lexicon.Correct(reading));
 
+    [Theory]
+    [InlineData("社会公众知晓率nj", "社会公众知晓率")]   // a seal edge right of a name the lexicon does not know
+    [InlineData("开展培训次数—_", "开展培训次数")]
+    [InlineData("委员视察调研经费A aN", "委员视察调研经费")]
+    [InlineData("有效提高!", "有效提高")]
+    public void Marks_right_of_an_unknown_name_are_debris(string reading, string expected) =>
+        Assert.Equal(expected, Lexicon.Correct(reading));
+
+    [Theory]
+    [InlineData("政务服务APP")]           // an acronym is printed
+    [InlineData("确保工作正常运转。")]      // so is a full stop
+    [InlineData("N")]
+    [InlineData("资金使用合规率-ASK4")]     // digits: not only debris, left for review
+    public void Acronyms_stops_and_readings_with_digits_keep_their_ends(string reading) =>
+        Assert.Null(Lexicon.Correct(reading));
+
     [Fact]
     public void A_name_beside_a_known_code_is_corrected_only_towards_that_codes_names()
     {

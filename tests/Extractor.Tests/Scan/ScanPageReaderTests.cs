@@ -14,6 +14,11 @@ public class CellOcrTextTests
     [InlineData("169. 07", "169.07")]
     [InlineData("1,234. 50", "1,234.50")]
     [InlineData(" 21004 ", "21004")]
+    [InlineData("21,92", "21.92")]        // a comma before two last digits is a misread point
+    [InlineData("0,00", "0.00")]
+    [InlineData("1,044,83", "1,044.83")]
+    [InlineData("1,044", "1,044")]        // a thousands comma stays
+    [InlineData("12,345.60", "12,345.60")]
     public void NumbersLoseInnerSpacesButKeepThousands(string raw, string expected) =>
         Assert.Equal(expected, CellOcr.CleanText(raw));
 

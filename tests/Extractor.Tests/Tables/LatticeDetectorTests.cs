@@ -197,4 +197,48 @@ public class LatticeDetectorTests
         for (int i = 24; i < 36; i++) { touched.C[i] = 108; touched.W[i] = 20; }
         Assert.False(LatticeDetector.Bowed(touched.C, touched.W));
     }
+
+    [Fact]
+    public void A_column_rule_drawn_a_few_pixels_off_in_the_lower_block_is_one_boundary()
+    {
+        // A 绩效目标表 scan: the project block above is ruled 9 px left of the indicator block below (200 dpi). Neither
+        // rule may be dropped as a sliver column: that merged the upper block's cells on a test scan.
+        var c = new Canvas(1700, 2200, dpi: 200, seed: 4);
+        int[] ys = [200, 280, 360, 440, 520, 600, 680];
+        int[] upper = [120, 400, 800, 1400], lower = [120, 409, 809, 1400];
+        foreach (var y in ys) c.HLine(120, 1402, y, thick: 3);
+        foreach (var x in new[] { 120, 1400 }) c.VLine(x, 200, 682, thick: 3);
+        foreach (var x in upper[1..^1]) c.VLine(x, 200, 442, thick: 3);
+        foreach (var x in lower[1..^1]) c.VLine(x, 440, 682, thick: 3);
+        FillText(c, upper, ys[..4], size: 24);
+        var lat = Assert.Single(LatticeDetector.Detect(c.Image));
+        Assert.Equal((6, 3), (lat.Rows, lat.Cols));
+        Assert.Equal(18, lat.Cells.Count);
+        Assert.InRange(lat.Xs[1], 401, 411);
+    }
+
+    [Fact]
+    public void Bold_header_text_filling_its_cell_is_no_rule_on_a_text_page()
+    {
+        // Glyphs of a bold two-line header set edge to edge: their strokes touch into runs across the whole line, as
+        // wide as the cell. The text layer's boxes cover them; such a run ends with the line, a rule goes on.
+        var c = new Canvas(850, 1100);
+        int[] xs = [60, 160, 300], ys = [100, 140, 160, 180];
+        c.Grid(xs, ys);
+        var boxes = new List<PixelRect>();
+        foreach (var (y, n) in new[] { (104, 9), (121, 2) })
+        {
+            for (int k = 0; k < n; k++) boxes.Add(new PixelRect(62 + 11 * k, y, 10, 13));
+            // Strokes of neighbouring glyphs joined: a run along the line, inside its boxes, ending 2 px off the rules.
+            c.HLine(62, 62 + 11 * n - 3, y + 12);
+            c.HLine(62, 62 + 11 * n - 3, y + 6);
+        }
+        var lat = Assert.Single(LatticeDetector.Detect(c.Image, boxes));
+        AssertBoundaries(lat, xs, ys);
+        // A rule a glyph box overlaps is kept.
+        var d = new Canvas(850, 1100);
+        d.Grid(xs, ys);
+        var over = new[] { new PixelRect(70, 134, 12, 12) };
+        AssertBoundaries(Assert.Single(LatticeDetector.Detect(d.Image, over)), xs, ys);
+    }
 }

@@ -190,6 +190,19 @@ public class ReadingPlausibilityTests
         Assert.Equal(project.Indicators.Count, Flagged(project, ReadingPlausibility.IndicatorDebris).Count);
     }
 
+    [Fact]
+    public void A_name_the_lexicon_cleaned_of_marks_stays_flagged_by_what_the_engine_read()
+    {
+        var doc = Doc(Fixtures.OtherSelfEvaluation, FormType.PerformanceSelfEvaluation, ocr: true);
+        var target = doc.Indicators.First(i => i.Name == "群众满意度");
+        var t = doc.Tables[target.Cell.Table];
+        // The OCR lexicon took "nj" off the end: the cell shows the clean name and keeps the engine's reading.
+        doc.Tables[target.Cell.Table] = t.WithCells(t.Cells.Select(c => c.Row == target.Cell.Row && c.Col == target.Cell.Col
+            ? c with { OcrText = c.Text + "nj" } : c).ToList());
+        var flagged = Flagged(doc, ReadingPlausibility.IndicatorDebris);
+        Assert.All(doc.Indicators, i => Assert.Equal(i.Cell == target.Cell, flagged.Contains(i.Cell)));
+    }
+
     [Theory]
     [InlineData("≥95%", true)]
     [InlineData("≤2.74万元", true)]
