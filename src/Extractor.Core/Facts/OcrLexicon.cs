@@ -147,7 +147,7 @@ public sealed partial class OcrLexicon
                     int k3 = Array.FindIndex(cells, c => c.Row == row.Key && c.Col == next);
                     if (k3 >= 0 && GarbledLevelHeader().IsMatch(TextNorm.Normalize(cells[k3].Text))) run.Add((cells[k3], k3));
                 }
-                if (run.Count is 2 or 3 && run.Any(r => r.c.Source == CellSource.Ocr) && StartOf(run.Select(r => r.c).ToList()) is { } start)
+                if (run.Count is 2 or 3 && run.Any(r => r.c.Source == CellSource.Ocr) && StartOf(run.Select(r => r.c).ToList(), cells) is { } start)
                     for (int k = 0; k < run.Count; k++)
                     {
                         string want = "一二三"[start + k] + "级指标";
@@ -219,9 +219,10 @@ public sealed partial class OcrLexicon
         return changed;
     }
 
-    // Ordinal (0 = 一) of the run's first header: from the ordinals that were read, when they agree; else the run
-    // ends at 三级指标. Null when what was read contradicts itself.
-    private static int? StartOf(List<Cell> run)
+    // Ordinal (0 = 一) of the run's first header: from the ordinals that were read, when they agree; else from what
+    // the columns under the headers hold (产出指标 … under 一级指标, 数量指标 … under 二级指标); else the run ends at
+    // 三级指标. Null when what was read contradicts itself.
+    private static int? StartOf(List<Cell> run, Cell[] cells)
     {
         int? start = null;
         for (int k = 0; k < run.Count; k++)
@@ -232,9 +233,34 @@ public sealed partial class OcrLexicon
             if (start is { } s && s != o - k) return null;
             start = o - k;
         }
+        for (int k = 0; k < run.Count && start is null; k++)
+            if (BodyLevel(run[k], cells) is { } level) start = level - k;
         start ??= 3 - run.Count;
         return start >= 0 && start + run.Count <= 3 ? start : null;
     }
+
+    /// <summary>
+    /// Which level (0 = 一级, 1 = 二级) the cells under a header are, by the national indicator vocabulary: at least
+    /// two of them and more than of the other level. Null when the column says neither.
+    /// </summary>
+    private static int? BodyLevel(Cell header, Cell[] cells)
+    {
+        int first = 0, second = 0;
+        foreach (var c in cells)
+        {
+            if (c.Col != header.Col || c.Row <= header.Row) continue;
+            var t = TextNorm.StripPointsNote(TextNorm.Normalize(c.Text));
+            if (FirstLevelValue().IsMatch(t)) first++;
+            else if (SecondLevelValue().IsMatch(t)) second++;
+        }
+        return first >= 2 && first > second ? 0 : second >= 2 && second > first ? 1 : null;
+    }
+
+    [GeneratedRegex(@"^(产出|效益|满意度)指标$")]
+    private static partial Regex FirstLevelValue();
+
+    [GeneratedRegex(@"^(数量|质量|时效|经济效益|社会效益|生态效益|可持续|服务对象满意度)")]
+    private static partial Regex SecondLevelValue();
 
     /// <summary>
     /// Edits from a reading to a phrase: a mark read for a character or a dropped mark costs 1, a Chinese character

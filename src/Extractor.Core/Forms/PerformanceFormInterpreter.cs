@@ -44,7 +44,7 @@ public static partial class PerformanceFormInterpreter
             if (texts.All(t => t.Length == 0)) continue;
             var firstText = texts.First(t => t.Length > 0);
 
-            if (texts.Any(t => t.Contains("三级指标") || t == "指标名称"))
+            if (texts.Any(t => t.Contains("三级指标") || t == "指标名称") || texts.Count(t => t is "一级指标" or "二级指标") >= 2)
             {
                 blocks = HeaderBlocks(cells, texts, form);
                 inIndicators = blocks.Count > 0;
@@ -196,6 +196,18 @@ public static partial class PerformanceFormInterpreter
             else if (t.Contains("三级指标") || t == "指标名称") level3.Add((cells[i].Col, cells[i].LastCol));
             else if (ValueKindOf(t) is { } k) values.Add((cells[i].Col, k));
         }
+        // A 二级指标 header always has the 三级指标 header right after it: a cell there that reads as no header at all
+        // is that header, misread (a scan's "AN").
+        foreach (var c2 in level2)
+        {
+            int k2 = cells.FindIndex(c => c.Col == c2);
+            int next = cells.FindIndex(c => c.Col == cells[k2].LastCol + 1);
+            if (next < 0 || level3.Any(l => l.First == cells[next].Col)) continue;
+            var t = texts[next];
+            if (t.Contains("级指标") || ValueKindOf(t) is not null) continue;
+            level3.Add((cells[next].Col, cells[next].LastCol));
+        }
+        level3.Sort();
         var blocks = new List<Block>();
         for (int i = 0; i < level3.Count; i++)
         {

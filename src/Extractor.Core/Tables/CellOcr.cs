@@ -24,8 +24,12 @@ public sealed record CellOcrOptions
     public bool DropPassingStrokes { get; init; } = true;
     /// <summary>A cell with ink that reads as nothing is read again at twice the size.</summary>
     public bool RetryEmptyEnlarged { get; init; } = true;
-    /// <summary>A digits reading less sure than this is read again at twice the size; the surer reading is kept.</summary>
-    public double DigitsRetryBelow { get; init; } = double.Parse(Environment.GetEnvironmentVariable("EXP_DR") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A digits reading less sure than this is read again at twice the size and the surer reading kept; 0 = never.
+    /// Measured at 0.8 on the dev scans: 2 more numeric cells right of 971, 19 % more time, and 5 fewer wrong facts
+    /// flagged (the enlarged misreadings are surer), so off.
+    /// </summary>
+    public double DigitsRetryBelow { get; init; }
     public const string Digits = "0123456789.,-";
 }
 
@@ -466,6 +470,38 @@ public sealed class CellOcr
         if (CommaForPoint.IsMatch(t)) t = t[..^3] + "." + t[^2..];
         return t;
     }
+
+    /// <summary>
+    /// A table prints its amounts one way: when most amounts of a thousand or more were read with thousands commas,
+    /// the others lost theirs to the scan (a comma is a speck at 200 dpi: "1135.64", "1156,700") and get them back.
+    /// Only readings with a point or a comma count as amounts: codes (2080505) and years are plain integers.
+    /// </summary>
+    public static IReadOnlyList<string> HarmonizeGrouping(IReadOnlyList<string> texts)
+    {
+        var amounts = Enumerable.Range(0, texts.Count).Where(i => PlainAmount.IsMatch(texts[i]) && (texts[i].Contains('.') || texts[i].Contains(',')) &&
+            texts[i].Replace(",", "").TrimStart('-').Split('.')[0].Length >= 4).ToList();
+        int withCommas = amounts.Count(i => Grouped.IsMatch(texts[i]));
+        if (withCommas == 0 || withCommas < amounts.Count - withCommas) return texts;
+        var result = texts.ToArray();
+        foreach (int i in amounts)
+        {
+            if (Grouped.IsMatch(texts[i])) continue;
+            var bare = texts[i].Replace(",", "");
+            bool negative = bare.StartsWith('-');
+            var parts = bare.TrimStart('-').Split('.');
+            var sb = new StringBuilder();
+            for (int k = 0; k < parts[0].Length; k++)
+            {
+                if (k > 0 && (parts[0].Length - k) % 3 == 0) sb.Append(',');
+                sb.Append(parts[0][k]);
+            }
+            result[i] = (negative ? "-" : "") + sb + (parts.Length > 1 ? "." + parts[1] : "");
+        }
+        return result;
+    }
+
+    private static readonly Regex PlainAmount = new(@"^-?[\d,]+(\.\d+)?$", RegexOptions.Compiled);
+    private static readonly Regex Grouped = new(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$", RegexOptions.Compiled);
 
     private static readonly Regex CommaForPoint = new(@"^-?\d+(,\d{3})*,\d{2}$", RegexOptions.Compiled);
 

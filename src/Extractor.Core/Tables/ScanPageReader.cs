@@ -219,6 +219,8 @@ public sealed class ScanPageReader
             if (reading.Text.Length > 0) confidences.Add(reading.Confidence);
             result.Add(new Cell(lc.Row, lc.Col, lc.RowSpan, lc.ColSpan, lat.ToPoints(lc.Rect), reading.Text, reading.Confidence, CellSource.Ocr));
         }
+        var grouped = CellOcr.HarmonizeGrouping(result.Select(c => c.Text).ToList());
+        for (int i = 0; i < result.Count; i++) if (grouped[i] != result[i].Text) result[i] = result[i] with { Text = grouped[i] };
         return new Table
         {
             Page = page, Index = index, RowCount = lat.Rows, ColCount = lat.Cols, Cells = result,

@@ -53,6 +53,7 @@ public static partial class ReadingPlausibility
         }
         var targeted = doc.Indicators.Where(i => !string.IsNullOrWhiteSpace(i.Target)).Select(i => i.Project).ToHashSet();
         var weighted = doc.Indicators.Where(i => i.Weight is not null).Select(i => i.Project).ToHashSet();
+        var periodic = doc.Indicators.Where(i => !string.IsNullOrEmpty(i.Period)).Select(i => i.Form).ToHashSet();
         foreach (var i in doc.Indicators)
         {
             if (pages.TryGetValue(i.Cell.Page, out var page) && page.Confidence < UnsurePageConfidence)
@@ -72,6 +73,10 @@ public static partial class ReadingPlausibility
                 TargetParser.Parse(actual) is { Value: not null } ap && (tp.Unit ?? "") != (ap.Unit ?? "") &&
                 (tp.Unit ?? "").Length <= 3 && (ap.Unit ?? "").Length <= 3)
                 issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 指标值「{i.Target}」与完成值「{actual}」单位不同 (识别可疑)", i.Cell));
+            // The document's other 绩效目标表 split their indicators into 实施期 and 年度 blocks: one whose block was not
+            // found lost a header (a seal over 年度目标), and its columns may be taken for another block's.
+            if (string.IsNullOrEmpty(i.Period) && periodic.Contains(i.Form))
+                issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」没有读到实施期/年度 (表头识别可疑)", i.Cell));
             // A 分值 missing where the project's other rows have one (得分 may be merged over a group, 分值 is not).
             if (i.Form.IsPerformanceForm() && i.Weight is null && weighted.Contains(i.Project))
                 issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」缺分值", i.Cell));

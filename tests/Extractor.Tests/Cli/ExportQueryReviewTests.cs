@@ -89,7 +89,7 @@ public sealed class ExportQueryReviewTests : IDisposable
         Assert.True(json.ExitCode == 0, json.ToString());
         var rows = JsonDocument.Parse(json.Stdout).RootElement.EnumerateArray().ToList();
         Assert.Equal(2, rows.Count);
-        Assert.Equal(["208", "2080501"], rows.Select(r => r.GetProperty("code").GetString()).Order().ToArray());
+        Assert.Equal(["208", "2080501"], rows.Select(r => r.GetProperty("code").GetString()!).Order().ToArray());
 
         var ind = CliRunner.Run(_dir.Path, ["query", "indicators", "满意度", "--db", "x.db", "--year", "2025", "--format", "csv"]);
         Assert.True(ind.ExitCode == 0, ind.ToString());

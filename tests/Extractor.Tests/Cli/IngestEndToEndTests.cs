@@ -115,7 +115,7 @@ public sealed class IngestEndToEndTests : IDisposable
         Assert.Contains("2 ingested, 1 unchanged", rerun.Stdout);
         using var store = SqliteStore.Open(db);
         Assert.Equal(3, store.Documents().Count);
-        Assert.All(store.Documents(), d => Assert.Equal(1, store.Pages(d.FileName).Count));
+        Assert.All(store.Documents(), d => Assert.Single(store.Pages(d.FileName)));
     }
 
     private static bool DocumentStored(string db, string file)

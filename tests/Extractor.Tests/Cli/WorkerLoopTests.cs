@@ -66,7 +66,7 @@ public sealed class WorkerLoopTests : IDisposable
         File.WriteAllText(_dir.File("y.pdf"), "");
         File.WriteAllText(_dir.File("z.txt"), "");
         var (files, missing) = FileCollector.Collect([_dir.Path, _dir.File("z.txt"), _dir.File("nope.pdf"), _dir.File("y.pdf")]);
-        Assert.Equal(["x.PDF", "y.pdf", "z.txt"], files.Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["x.PDF", "y.pdf", "z.txt"], files.Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal([_dir.File("nope.pdf")], missing);
     }
 }

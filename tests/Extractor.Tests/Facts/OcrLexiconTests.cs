@@ -116,6 +116,15 @@ public class OcrLexiconTests
                      C(1, 0, "产出指标"), C(1, 1, "数量指标"), C(1, 2, "质量指标"), C(1, 3, "100%")] });
         Assert.Equal(["一级指标", "二级指标", "三级指标"], new[] { garbled.Text(0, 0), garbled.Text(0, 1), garbled.Text(0, 2) });
         Assert.Equal("质量指标", garbled.Text(1, 2));   // a body row's words are no headers
+
+        // Two ordinals lost and the third header read as Latin: the column under the first holds 产出指标, 效益指标,
+        // so the run is 一/二, not 二/三.
+        var latin = Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = 4, ColCount = 4,
+            Cells = [C(0, 0, "-级指标"), C(0, 1, "=级指标"), C(0, 2, "AN"), C(0, 3, "指标值"),
+                     C(1, 0, "产出指标"), C(1, 1, "数量指标"), C(1, 2, "开展培训次数"), C(1, 3, "≥6次"),
+                     C(2, 0, "效益指标（30分）"), C(2, 1, "社会效益指标"), C(2, 2, "群众知晓率"), C(2, 3, "≥90%"),
+                     C(3, 0, "满意度指标"), C(3, 1, "服务对象满意度指标"), C(3, 2, "职工满意度"), C(3, 3, "≥90%")] });
+        Assert.Equal(["一级指标", "二级指标"], new[] { latin.Text(0, 0), latin.Text(0, 1) });
     }
 
     [Theory]

@@ -45,6 +45,18 @@ public class PerformanceFormInterpreterTests
     }
 
     [Fact]
+    public void A_misread_third_level_header_is_the_cell_after_the_second()
+    {
+        // A scan read 三级指标 as "AN": the names are still the column right of 二级指标, not the 二级 words.
+        var r = PerformanceFormInterpreter.Read(TableSpec.Parse(Fixtures.OtherSelfEvaluation.Replace("| 三级指标 |", "| AN |")), 0,
+            FormType.PerformanceSelfEvaluation, Info);
+        var clean = PerformanceFormInterpreter.Read(TableSpec.Parse(Fixtures.OtherSelfEvaluation), 0, FormType.PerformanceSelfEvaluation, Info);
+        Assert.Equal(4, r.Indicators.Count);
+        Assert.Equal(clean.Indicators.Select(i => (i.Level1, i.Level2, i.Name, i.Target, i.Weight)),
+            r.Indicators.Select(i => (i.Level1, i.Level2, i.Name, i.Target, i.Weight)));
+    }
+
+    [Fact]
     public void SelfEvaluationReadsTargetsActualsAndGroupScores()
     {
         var r = PerformanceFormInterpreter.Read(TableSpec.Parse(Fixtures.YqSelfEvaluation), 0, FormType.PerformanceSelfEvaluation, Info);

@@ -23,6 +23,17 @@ public class CellOcrTextTests
         Assert.Equal(expected, CellOcr.CleanText(raw));
 
     [Fact]
+    public void Amounts_that_lost_their_thousands_commas_get_them_back_when_the_table_prints_them()
+    {
+        string[] read = ["1,135.64", "1135.64", "1156,700", "2080505", "720.04", "2024", "1,908,300", "-12345.60", "合计", "2,001.00", "8,000.50"];
+        Assert.Equal(["1,135.64", "1,135.64", "1,156,700", "2080505", "720.04", "2024", "1,908,300", "-12,345.60", "合计", "2,001.00", "8,000.50"],
+            CellOcr.HarmonizeGrouping(read));
+        // A table that prints amounts plain keeps them plain, and a stray comma in one of them is left for review.
+        string[] plain = ["1135.64", "2040.10", "3,100.00", "99.5"];
+        Assert.Equal(plain, CellOcr.HarmonizeGrouping(plain));
+    }
+
+    [Fact]
     public void SpacesBetweenChineseCharactersGoLatinWordsKeepTheirs()
     {
         Assert.Equal("一般公共服务支出", CellOcr.CleanText("一般 公共 服务 支出"));

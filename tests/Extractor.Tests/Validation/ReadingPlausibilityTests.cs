@@ -191,6 +191,26 @@ public class ReadingPlausibilityTests
     }
 
     [Fact]
+    public void A_scanned_target_form_whose_period_blocks_were_not_found_is_flagged_when_others_have_them()
+    {
+        var doc = new DocumentResult { FilePath = "/tmp/test.pdf", Sha256 = "0" };
+        foreach (int n in new[] { 1, 2 })
+        {
+            var page = TableSpec.Page(n, FormType.PerformanceTarget, "");
+            doc.Pages.Add(new ClassifiedPage(new PageContent { PageNumber = n, RawText = page.Content.RawText, Lines = page.Content.Lines, Scanned = true }, FormType.PerformanceTarget, 0.9));
+        }
+        // On the second page the 年度 block's 三级指标 header came out garbled (a seal over it): one block is found.
+        var garbled = Fixtures.YqTarget.Replace("急救车司机工资及社保费 |", "救护车购置 |").Replace("指标值 | 二级指标 | 三级指标 |", "指标值 | 二级指标 | 宛闻 |");
+        doc.Tables.Add(TableSpec.Parse(Fixtures.YqTarget));
+        doc.Tables.Add(TableSpec.Parse(garbled, page: 2));
+        var r = DocumentInterpreter.Interpret(doc.Pages, doc.Tables);
+        doc.Indicators.AddRange(r.Indicators);
+        Assert.Contains(doc.Indicators, i => i.Cell.Page == 2 && string.IsNullOrEmpty(i.Period));
+        var flagged = Flagged(doc, ReadingPlausibility.IndicatorTarget);
+        Assert.All(doc.Indicators, i => Assert.Equal(string.IsNullOrEmpty(i.Period), flagged.Contains(i.Cell)));
+    }
+
+    [Fact]
     public void A_name_the_lexicon_cleaned_of_marks_stays_flagged_by_what_the_engine_read()
     {
         var doc = Doc(Fixtures.OtherSelfEvaluation, FormType.PerformanceSelfEvaluation, ocr: true);
