@@ -45,6 +45,9 @@ public readonly record struct CellInk(PixelRect? Region, int Lines, int InkPixel
 /// <summary>Pixels of strokes to paint over: a mask laid at <see cref="Area"/> (image pixels).</summary>
 public sealed record StrayStrokes(PixelRect Area, BinaryImage Mask)
 {
+    /// <summary>Pixels darker than this are never painted over (text ink where a lighter seal stroke touches it).</summary>
+    public int KeepBelow { get; init; } = -1;
+
     /// <summary>Whether image pixel (x, y) belongs to a stray stroke.</summary>
     public bool Covers(int x, int y)
     {
@@ -186,9 +189,27 @@ public sealed class CellOcr
             if (c.Box.Height >= 1.4 * text && c.Box.Width <= 2.5 * text && SingleStroke(labels, r.Width, c)) drop.Add(c.Id);
         }
         if (drop.Count == 0) return null;
+        // A seal stroke is mid-gray, print is black: where the stroke touches a glyph ("1.61" with an arc through its
+        // "1", which went with the arc), the pixels much darker than the stroke are the glyph's and stay.
+        var strokeGray = new List<byte>(); var textGray = new List<byte>();
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if (labels[i] == 0) continue;
+            byte g = img.Pixels[(r.Y + i / r.Width) * img.Width + r.X + i % r.Width];
+            (drop.Contains(labels[i]) ? strokeGray : textGray).Add(g);
+        }
+        int keepBelow = -1;
+        if (textGray.Count > 0)
+        {
+            strokeGray.Sort(); textGray.Sort();
+            int stroke = strokeGray[strokeGray.Count / 2], print = textGray[textGray.Count / 2];
+            if (stroke - print >= 40) keepBelow = (stroke + print) / 2;
+        }
         var mask = new BinaryImage(r.Width, r.Height);
-        for (int i = 0; i < labels.Length; i++) if (labels[i] != 0 && drop.Contains(labels[i])) mask.Bits[i] = 1;
-        return new StrayStrokes(r, mask);
+        for (int i = 0; i < labels.Length; i++)
+            if (labels[i] != 0 && drop.Contains(labels[i]) && img.Pixels[(r.Y + i / r.Width) * img.Width + r.X + i % r.Width] >= keepBelow)
+                mask.Bits[i] = 1;
+        return new StrayStrokes(r, mask) { KeepBelow = keepBelow };
     }
 
     /// <summary>
@@ -217,7 +238,8 @@ public sealed class CellOcr
                 for (int x = 0; x < c.Width; x++)
                 {
                     int mx = c.X + x - a.X, my = c.Y + y - a.Y;
-                    if (NearMask(strays.Mask, mx, my)) dst.Pixels[(y + margin) * dst.Width + margin + x] = (byte)paper;
+                    if (NearMask(strays.Mask, mx, my) && img.Pixels[(c.Y + y) * img.Width + c.X + x] >= strays.KeepBelow)
+                        dst.Pixels[(y + margin) * dst.Width + margin + x] = (byte)paper;
                 }
         }
         return dst;

@@ -113,6 +113,30 @@ public class CellOcrScanTests
     }
 
     [Fact]
+    public void Black_print_under_a_gray_seal_stroke_is_kept_when_the_stroke_is_left_out()
+    {
+        var c = new Canvas(500, 120, dpi: 200);
+        c.HLine(0, 499, 10, 2); c.HLine(0, 499, 100, 2); c.VLine(10, 10, 101, 2); c.VLine(490, 10, 101, 2);
+        for (int k = 0; k < 4; k++) c.Fill(40 + 30 * k, 45, 20, 24);
+        Arc(c, 330, 12, 99, v: 150);
+        // A "1" printed where the arc runs: black, inside the gray stroke's blob.
+        for (int y = 45; y < 69; y++)
+        {
+            double t = (y - 12) / 87.0;
+            c.Fill(330 + (int)Math.Round(30 * t - 12 * t * t) + 2, y, 3, 1, 0);
+        }
+        var ink = new CellOcr().FindInk(c.Image, new PixelRect(10, 10, 480, 90), 2, 160);
+
+        Assert.NotNull(ink.Strays);
+        Assert.True(ink.Strays!.Covers(350, 90));                          // the arc below the glyph is left out
+        int x57 = 330 + (int)Math.Round(30 * (45 / 87.0) - 12 * (45 / 87.0) * (45 / 87.0)) + 3;
+        Assert.False(ink.Strays.Covers(x57, 57));                          // the print is not
+        Assert.True(ink.Region!.Value.Right >= x57, $"ink ends at {ink.Region.Value.Right}");
+        var crop = CellOcr.Padded(c.Image, ink.Region.Value, 4, ink.Strays);
+        Assert.True(crop.Pixels.Count(v => v < 60) >= 24 * 3 * 4, "the print survives painting");
+    }
+
+    [Fact]
     public void A_stroke_that_touches_a_glyph_is_kept_with_it()
     {
         var c = new Canvas(500, 120, dpi: 200);
