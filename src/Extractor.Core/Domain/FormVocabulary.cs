@@ -15,6 +15,15 @@ public static partial class FormVocabulary
     [GeneratedRegex("(指标值|完成值|目标值)$")]
     private static partial Regex IndicatorValueHeader();
 
+    /// <summary>
+    /// The levels of the national 绩效指标 framework as the forms print them, with and without 指标 (一级: 产出 / 效益 /
+    /// 满意度 / 成本; 二级: 数量, 质量, 时效, 成本, 经济效益 … and the 2021 成本 split).
+    /// </summary>
+    public static readonly IReadOnlySet<string> IndicatorLevels = new HashSet<string>(
+        new[] { "产出", "效益", "满意度", "成本", "数量", "质量", "时效", "经济效益", "社会效益", "生态效益", "可持续影响",
+                "服务对象满意度", "经济成本", "社会成本", "生态环境成本" }
+            .SelectMany(w => new[] { w + "指标" }.Concat(w.Length > 2 ? [w] : Array.Empty<string>())));
+
     /// <summary>Words column headers are made of (any combination, years and numbers aside).</summary>
     public static readonly IReadOnlyList<string> HeaderWords =
     [

@@ -201,6 +201,22 @@ public sealed partial class OcrLexicon
         return body[..m.Index];
     }
 
+    /// <summary>
+    /// An OCR'd 一级/二级指标 cell as one of the national indicator levels (<see cref="FormVocabulary.IndicatorLevels"/>):
+    /// the longest level inside the reading when at most one other Chinese character stands around it (seal and rule
+    /// debris: "LA时效指标w", "『成本指标“8", "经济效益指标“所"), else the one level a misread character away. Readings
+    /// of other words (an 整体绩效 form's 履职效能) come back as they were.
+    /// </summary>
+    public static string SnapIndicatorLevel(string reading)
+    {
+        var t = TextNorm.StripPointsNote(TextNorm.Normalize(reading));
+        if (t.Length == 0 || FormVocabulary.IndicatorLevels.Contains(t)) return t;
+        var inside = FormVocabulary.IndicatorLevels.Where(t.Contains).OrderByDescending(p => p.Length).FirstOrDefault();
+        if (inside is not null && t.Replace(inside, "").Count(IsCjk) <= 1) return inside;
+        var close = FormVocabulary.IndicatorLevels.Where(p => Math.Abs(p.Length - t.Length) <= 1 && Distance(t, p) <= 2).ToList();
+        return close.Count == 1 ? close[0] : t;
+    }
+
     private static bool RestoreComparators(Cell[] cells)
     {
         bool changed = false;

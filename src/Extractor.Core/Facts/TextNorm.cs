@@ -118,7 +118,8 @@ public static partial class TextNorm
 
     [GeneratedRegex(@"^(金额)?单位[:]?(万元|元|千元|亿元)$|^\((万元|元)\)$|^(万元|元)$")]
     private static partial Regex UnitNoteRegex();
-    [GeneratedRegex(@"\(\d+(\.\d+)?分\)$")]
+    // "(50分)", and as a scan reads it: "《30分)", "(SO分)", "(50分" (a bracket misread or lost, O/S/l for digits).
+    [GeneratedRegex(@"[(《<〈\[{]\s*[\dOoSIl]{1,3}(\.\d+)?\s*分\s*[)》>〉\]}]?$")]
     private static partial Regex PointsNoteRegex();
     [GeneratedRegex(@"^(\(?[一二三四五六七八九十]+[)、.]|\d+[、.](?!\d))")]
     private static partial Regex OrdinalRegex();

@@ -129,6 +129,7 @@ public static partial class PerformanceFormInterpreter
         {
             if (col < 0) return "";
             var t = TextNorm.StripPointsNote(TextNorm.Normalize(table.Text(r, col)));
+            if (table.At(r, col) is { Source: CellSource.Ocr }) t = OcrLexicon.SnapIndicatorLevel(t);
             if (t.Length > 0) { fill[col] = t; return t; }
             return fill.GetValueOrDefault(col, "");
         }

@@ -77,6 +77,9 @@ public static partial class ReadingPlausibility
             // found lost a header (a seal over 年度目标), and its columns may be taken for another block's.
             if (string.IsNullOrEmpty(i.Period) && periodic.Contains(i.Form))
                 issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」没有读到实施期/年度 (表头识别可疑)", i.Cell));
+            // An indicator scores at most its 分值 (a lost point: 7.5 read 75).
+            if (i.Score is { } sc && (sc > 100 || i.Weight is { } w && sc > w) || i.Weight > 100)
+                issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」得分 {i.Score} 超过分值 {i.Weight} (识别可疑)", i.Cell));
             // A 分值 missing where the project's other rows have one (得分 may be merged over a group, 分值 is not).
             if (i.Form.IsPerformanceForm() && i.Weight is null && weighted.Contains(i.Project))
                 issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」缺分值", i.Cell));

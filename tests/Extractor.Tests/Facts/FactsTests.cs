@@ -45,6 +45,10 @@ public class TextNormTests
     public void PointsNoteAndOrdinals()
     {
         Assert.Equal("产出指标", TextNorm.StripPointsNote(TextNorm.Normalize("产出指标 （50分）")));
+        Assert.Equal("效益指标", TextNorm.StripPointsNote(TextNorm.Normalize("效益指标《30分)")));   // scan misreads
+        Assert.Equal("产出指标", TextNorm.StripPointsNote(TextNorm.Normalize("产出指标(SO分)")));
+        Assert.Equal("满意度指标", TextNorm.StripPointsNote(TextNorm.Normalize("满意度指标（10分")));
+        Assert.Equal("得分", TextNorm.StripPointsNote("得分"));
         Assert.Equal("一般公共预算", TextNorm.StripOrdinal("一、一般公共预算"));
         Assert.Equal("一般公共预算", TextNorm.StripOrdinal("1.一般公共预算"));
         Assert.True(TextNorm.StartsWithChineseOrdinal("二十、住房保障支出"));

@@ -128,6 +128,19 @@ public class OcrLexiconTests
     }
 
     [Theory]
+    [InlineData("LA时效指标w愉", "时效指标")]            // rule and seal debris around a level
+    [InlineData("『成本指标“8", "成本指标")]
+    [InlineData("经济效益指标“所", "经济效益指标")]
+    [InlineData("满意度指标(1047)", "满意度指标")]       // a points note misread
+    [InlineData("消意度指标", "满意度指标")]             // one character misread
+    [InlineData("服务对象满意度指标", "服务对象满意度指标")] // the longest level, not 满意度指标 inside it
+    [InlineData("社会效益", "社会效益")]
+    [InlineData("对象满意度指标", "对象满意度指标")]      // two characters besides the level: another phrase, kept
+    [InlineData("履职效能", "履职效能")]                 // an 整体绩效 level outside the project framework, kept
+    public void Indicator_levels_snap_to_the_national_framework(string reading, string expected) =>
+        Assert.Equal(expected, OcrLexicon.SnapIndicatorLevel(reading));
+
+    [Theory]
     [InlineData(">85%", "≥85%")]
     [InlineData("<2.74万元", "≤2.74万元")]
     [InlineData("S2.74万元", "≤2.74万元")]

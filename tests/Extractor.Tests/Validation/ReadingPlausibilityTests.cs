@@ -162,6 +162,7 @@ public class ReadingPlausibilityTests
     [InlineData("≥120公里", "过120公里", "养护里程")]   // ≥ read as a character
     [InlineData("125公里", "125", "养护里程")]          // the unit of what was achieved lost
     [InlineData("优良路率 | 20", "优良路率 | ", "优良路率")] // 分值 lost where the other rows have one
+    [InlineData("| 80% | 15 |", "| 80% | 150 |", "优良路率")]  // a point lost: the score exceeds the 分值
     public void A_scanned_indicator_value_that_cannot_be_one_is_flagged(string printed, string read, string name)
     {
         var bad = Doc(Fixtures.OtherSelfEvaluation.Replace(printed, read), FormType.PerformanceSelfEvaluation, ocr: true);
@@ -199,8 +200,8 @@ public class ReadingPlausibilityTests
             var page = TableSpec.Page(n, FormType.PerformanceTarget, "");
             doc.Pages.Add(new ClassifiedPage(new PageContent { PageNumber = n, RawText = page.Content.RawText, Lines = page.Content.Lines, Scanned = true }, FormType.PerformanceTarget, 0.9));
         }
-        // On the second page the 年度 block's 三级指标 header came out garbled (a seal over it): one block is found.
-        var garbled = Fixtures.YqTarget.Replace("急救车司机工资及社保费 |", "救护车购置 |").Replace("指标值 | 二级指标 | 三级指标 |", "指标值 | 二级指标 | 宛闻 |");
+        // On the second page the 年度 block's 二级/三级指标 headers came out garbled (a seal over them): one block is found.
+        var garbled = Fixtures.YqTarget.Replace("急救车司机工资及社保费 |", "救护车购置 |").Replace("指标值 | 二级指标 | 三级指标 |", "指标值 | 宛闻 | 宛闻 |");
         doc.Tables.Add(TableSpec.Parse(Fixtures.YqTarget));
         doc.Tables.Add(TableSpec.Parse(garbled, page: 2));
         var r = DocumentInterpreter.Interpret(doc.Pages, doc.Tables);
