@@ -24,6 +24,20 @@ public static partial class FormVocabulary
                 "服务对象满意度", "经济成本", "社会成本", "生态环境成本" }
             .SelectMany(w => new[] { w + "指标" }.Concat(w.Length > 2 ? [w] : Array.Empty<string>())));
 
+    /// <summary>The 一级指标 a 二级指标 belongs to in the national framework; null for levels that are not 二级.</summary>
+    public static string? ParentLevel(string level2)
+    {
+        var w = level2.EndsWith("指标") ? level2[..^2] : level2;
+        return w switch
+        {
+            "数量" or "质量" or "时效" or "成本" => "产出指标",
+            "经济效益" or "社会效益" or "生态效益" or "可持续影响" => "效益指标",
+            "服务对象满意度" => "满意度指标",
+            "经济成本" or "社会成本" or "生态环境成本" => "成本指标",
+            _ => null,
+        };
+    }
+
     /// <summary>Words column headers are made of (any combination, years and numbers aside).</summary>
     public static readonly IReadOnlyList<string> HeaderWords =
     [

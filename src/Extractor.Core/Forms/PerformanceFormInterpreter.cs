@@ -111,11 +111,14 @@ public static partial class PerformanceFormInterpreter
                 current = Cur() with { Grade = gm.Groups[1].Value };
 
             if (!inIndicators || blocks is null) continue;
+            var row = new List<Indicator>();
             foreach (var b in blocks)
             {
                 var ind = ReadIndicator(index, tableIndex, form, r, b, fill, taken, pending, Cur().Name);
-                if (ind is not null) indicators.Add(ind);
+                if (ind is not null) row.Add(ind);
             }
+            if (row.Count == 2 && cells.Any(c => c.Source == CellSource.Ocr)) ShareComparator(row);
+            indicators.AddRange(row);
         }
         Flush();
         // Indicators were read before the project name may have been known (整体绩效自评表 headers).
@@ -125,16 +128,26 @@ public static partial class PerformanceFormInterpreter
     private static Indicator? ReadIndicator(CellIndex table, int tableIndex, FormType form, int r, Block b, Dictionary<int, string> fill,
         HashSet<Cell> taken, Dictionary<Block, (string Level1, decimal? Weight, decimal? Score)> pending, string project)
     {
+        bool filled = false;
         string Level(int col)
         {
+            filled = false;
             if (col < 0) return "";
             var t = TextNorm.StripPointsNote(TextNorm.Normalize(table.Text(r, col)));
             if (table.At(r, col) is { Source: CellSource.Ocr }) t = OcrLexicon.SnapIndicatorLevel(t);
             if (t.Length > 0) { fill[col] = t; return t; }
+            filled = true;
             return fill.GetValueOrDefault(col, "");
         }
         var l1 = Level(b.Level1Col);
+        bool l1Filled = filled;
         var l2 = Level(b.Level2Col);
+        // A scan that lost the 一级指标 cell (merged over the group, read empty or as debris) still says it through
+        // the 二级指标: the framework puts 数量/质量/时效 under 产出指标, 经济/社会效益 under 效益指标 …. (An empty
+        // reading otherwise takes the level above, which is the previous group's.)
+        if (table.At(r, Math.Max(0, b.Level2Col)) is { Source: CellSource.Ocr } && FormVocabulary.ParentLevel(l2) is { } parent &&
+            (!FormVocabulary.IndicatorLevels.Contains(l1) || l1Filled && l1 != parent))
+            l1 = parent;
         string name = "";
         int nameCol = b.NameLast;
         for (int c = b.NameLast; c >= b.NameFirst; c--)
@@ -183,6 +196,23 @@ public static partial class PerformanceFormInterpreter
             Cell = new CellRef(table.Table.PageOfRow(r), tableIndex, r, nameCol),
             RawText = nameCell?.Text ?? "", Confidence = nameCell?.Confidence ?? 1.0,
         };
+    }
+
+    /// <summary>
+    /// The 实施期 and 年度 blocks of a scanned 绩效目标表 row: when one target reads "≥5年" and the other the same value
+    /// without its sign ("5年") or with the sign read as a "2" ("25年"), both are "≥5年": the engines have no ≥ and
+    /// the shape test missed it in one block. Other differences are left as read.
+    /// </summary>
+    private static void ShareComparator(List<Indicator> row)
+    {
+        for (int k = 0; k < 2; k++)
+        {
+            var (signed, other) = (row[k].Target, row[1 - k].Target);
+            if (signed is not { Length: > 1 } || other is null || signed[0] is not ('≥' or '≤')) continue;
+            var rest = signed[1..];
+            if (other == rest || other == "2" + rest && signed[0] == '≥')
+                row[1 - k] = row[1 - k] with { Target = signed, TargetParsed = TargetParser.Parse(signed) };
+        }
     }
 
     private static List<Block> HeaderBlocks(List<Cell> cells, List<string> texts, FormType form)

@@ -57,6 +57,37 @@ public class PerformanceFormInterpreterTests
     }
 
     [Fact]
+    public void A_scanned_first_level_lost_is_the_parent_of_the_second()
+    {
+        // OCR read the merged 效益指标 cell as nothing and 满意度指标 as debris; the 二级指标 beside them say which.
+        var spec = Fixtures.OtherSelfEvaluation.Replace("效益指标 | 社会效益指标", " | 社会效益指标").Replace("满意度指标 | 服务对象", "“A | 服务对象");
+        var clean = PerformanceFormInterpreter.Read(TableSpec.Parse(Fixtures.OtherSelfEvaluation), 0, FormType.PerformanceSelfEvaluation, Info);
+        var scanned = PerformanceFormInterpreter.Read(Ocr(TableSpec.Parse(spec)), 0, FormType.PerformanceSelfEvaluation, Info);
+        Assert.Equal(clean.Indicators.Select(i => i.Level1), scanned.Indicators.Select(i => i.Level1));
+        // A text layer prints what it prints: no level is made up there.
+        var text = PerformanceFormInterpreter.Read(TableSpec.Parse(spec), 0, FormType.PerformanceSelfEvaluation, Info);
+        Assert.Contains(text.Indicators, i => i.Level1 == "“A");
+    }
+
+    [Theory]
+    [InlineData("16人", "≥16人", "≥16人")]     // the sign lost in one block
+    [InlineData("≥16人", "216人", "≥16人")]    // read as a 2
+    [InlineData("16人", "18人", "18人")]       // other values: left as read
+    public void A_scanned_target_shares_its_comparator_with_the_other_block_of_its_row(string first, string second, string expected)
+    {
+        var spec = Fixtures.YqTarget.Replace("急救车司机工资发放人数 | 16人 | 数量指标 | 急救车司机工资发放人数 | 16人",
+            $"急救车司机工资发放人数 | {first} | 数量指标 | 急救车司机工资发放人数 | {second}");
+        var r = PerformanceFormInterpreter.Read(Ocr(TableSpec.Parse(spec)), 0, FormType.PerformanceTarget, Info);
+        var pair = r.Indicators.Where(i => i.Name == "急救车司机工资发放人数").ToList();
+        Assert.Equal(2, pair.Count);
+        Assert.Equal(expected == "18人" ? [first, second] : new[] { expected, expected }, pair.Select(i => i.Target).ToArray());
+        var text = PerformanceFormInterpreter.Read(TableSpec.Parse(spec), 0, FormType.PerformanceTarget, Info);
+        Assert.Equal([first, second], text.Indicators.Where(i => i.Name == "急救车司机工资发放人数").Select(i => i.Target!).ToArray());
+    }
+
+    private static Table Ocr(Table t) => t.WithCells(t.Cells.Select(c => c with { Source = CellSource.Ocr }).ToList());
+
+    [Fact]
     public void SelfEvaluationReadsTargetsActualsAndGroupScores()
     {
         var r = PerformanceFormInterpreter.Read(TableSpec.Parse(Fixtures.YqSelfEvaluation), 0, FormType.PerformanceSelfEvaluation, Info);
