@@ -213,7 +213,8 @@ public sealed partial class OcrLexicon
         if (t.Length == 0 || FormVocabulary.IndicatorLevels.Contains(t)) return t;
         var inside = FormVocabulary.IndicatorLevels.Where(t.Contains).OrderByDescending(p => p.Length).FirstOrDefault();
         if (inside is not null && t.Replace(inside, "").Count(IsCjk) <= 1) return inside;
-        var close = FormVocabulary.IndicatorLevels.Where(p => Math.Abs(p.Length - t.Length) <= 1 && Distance(t, p) <= 2).ToList();
+        var core = EndDebris().Replace(t, "");
+        var close = FormVocabulary.IndicatorLevels.Where(p => Math.Abs(p.Length - core.Length) <= 1 && Distance(core, p) <= 2).ToList();
         return close.Count == 1 ? close[0] : t;
     }
 

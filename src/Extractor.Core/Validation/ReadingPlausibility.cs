@@ -88,6 +88,9 @@ public static partial class ReadingPlausibility
             // glyph misread as those marks may have taken a printed character with it.
             if (new[] { i.Project, i.Name, i.Actual ?? "", EngineReading(doc, i.Cell) ?? "" }.FirstOrDefault(t => TextDebrisPattern().IsMatch(TextNorm.Normalize(t))) is { } debris)
                 issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{debris}」含识别残片", i.Cell));
+            // A digit glued to the end of a Chinese name ("健康教育宣传经费2") is a speck or a stroke read as one.
+            else if (new[] { i.Project, i.Name }.FirstOrDefault(t => DigitAfterName().IsMatch(TextNorm.Normalize(t))) is { } digit)
+                issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{digit}」末尾的数字可疑", i.Cell));
         }
         return issues;
     }
@@ -153,6 +156,10 @@ public static partial class ReadingPlausibility
     // Latin letters or marks that do not occur in these names (|, quotes, angle brackets, ^ _ ~ ` ! ? ;).
     [GeneratedRegex(@"[A-Za-z|""'“”‘’<>_^~`!?;{}\[\]]")]
     private static partial Regex TextDebrisPattern();
+
+    // A name of three Chinese characters or more ending in one digit.
+    [GeneratedRegex(@"[\u4E00-\u9FFF]{3}[0-9]$")]
+    private static partial Regex DigitAfterName();
 
     // Chinese followed by Latin letters, or by digits ending the label.
     [GeneratedRegex(@"[\u4E00-\u9FFF)][A-Za-z]|[\u4E00-\u9FFF)][0-9]+$")]

@@ -133,6 +133,7 @@ public class OcrLexiconTests
     [InlineData("经济效益指标“所", "经济效益指标")]
     [InlineData("满意度指标(1047)", "满意度指标")]       // a points note misread
     [InlineData("消意度指标", "满意度指标")]             // one character misread
+    [InlineData("<符效指标", "时效指标")]                // and a mark at its end
     [InlineData("服务对象满意度指标", "服务对象满意度指标")] // the longest level, not 满意度指标 inside it
     [InlineData("社会效益", "社会效益")]
     [InlineData("对象满意度指标", "对象满意度指标")]      // two characters besides the level: another phrase, kept
