@@ -62,8 +62,8 @@ public class CellOcrScanTests
         Assert.Equal("市县（区）财政资金", CellOcr.CleanText("市县〈区〉财政资金"));
     }
 
-    [Fact]
-    public void Chinese_model_alone_reads_a_short_chinese_cell_from_a_real_render()
+    // "合计" on a real Jiangsu page rendered at 200 dpi, and its box from the text layer grown by `pad` pixels.
+    private static (GrayImage Img, PixelRect Box) RealHeji(int pad)
     {
         using var doc = PdfDocument.Open(EngineTestData.JiangsuPdf);
         using var page = doc.GetPage(OcrFixture.PageWith(doc, "合计"));
@@ -72,8 +72,14 @@ public class CellOcrScanTests
         var img = page.Render(200);
         double s = 200 / 72.0;
         var a = glyphs[i].Box; var b = glyphs[i + 1].Box;
-        var box = new PixelRect((int)(a.X * s) - 6, (int)(Math.Min(a.Y, b.Y) * s) - 6,
-            (int)((b.X + b.Width - a.X) * s) + 12, (int)(Math.Max(a.Height, b.Height) * s) + 12);
+        return (img, new PixelRect((int)(a.X * s) - pad, (int)(Math.Min(a.Y, b.Y) * s) - pad,
+            (int)((b.X + b.Width - a.X) * s) + 2 * pad, (int)(Math.Max(a.Height, b.Height) * s) + 2 * pad));
+    }
+
+    [Fact]
+    public void Chinese_model_alone_reads_a_short_chinese_cell_from_a_real_render()
+    {
+        var (img, box) = RealHeji(6);
 
         using var ocr = new OcrEngine();
         var chinese = new CellOcr().ReadChinese(ocr, img, new CellInk(box, 1, 100));
@@ -154,15 +160,7 @@ public class CellOcrScanTests
     [Fact]
     public void A_real_cell_crossed_by_a_seal_arc_reads_as_its_text()
     {
-        using var doc = PdfDocument.Open(EngineTestData.JiangsuPdf);
-        using var page = doc.GetPage(OcrFixture.PageWith(doc, "合计"));
-        var glyphs = page.GetGlyphs();
-        int i = Enumerable.Range(0, glyphs.Count - 1).First(k => glyphs[k].Text == "合" && glyphs[k + 1].Text == "计");
-        var img = page.Render(200);
-        double s = 200 / 72.0;
-        var a = glyphs[i].Box; var b = glyphs[i + 1].Box;
-        var text = new PixelRect((int)(a.X * s) - 3, (int)(Math.Min(a.Y, b.Y) * s) - 3,
-            (int)((b.X + b.Width - a.X) * s) + 6, (int)(Math.Max(a.Height, b.Height) * s) + 6);
+        var (img, text) = RealHeji(3);
 
         // The two glyphs pasted into a cell of their own, with a seal's arc crossing the cell to their right.
         var c = new Canvas(420, 110, dpi: 200);
