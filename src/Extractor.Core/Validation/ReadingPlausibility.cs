@@ -86,7 +86,7 @@ public static partial class ReadingPlausibility
             // Project and indicator names are Chinese phrases: Latin letters or stray marks in them are misread glyphs.
             // So in what the engine read for the name, before the lexicon took marks off its end ("知晓率nj"): a
             // glyph misread as those marks may have taken a printed character with it.
-            if (new[] { i.Project, i.Name, i.Actual ?? "", EngineReading(doc, i.Cell) ?? "" }.FirstOrDefault(t => TextDebrisPattern().IsMatch(TextNorm.Normalize(t))) is { } debris)
+            if (new[] { i.Project, i.Name, i.Actual ?? "", EngineReading(doc, i.Cell) ?? "" }.FirstOrDefault(t => TextDebrisPattern().IsMatch(QuotedWord().Replace(TextNorm.Normalize(t), "$1"))) is { } debris)
                 issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{debris}」含识别残片", i.Cell));
             // A digit glued to the end of a Chinese name ("健康教育宣传经费2") is a speck or a stroke read as one.
             else if (new[] { i.Project, i.Name }.FirstOrDefault(t => DigitAfterName().IsMatch(TextNorm.Normalize(t))) is { } digit)
@@ -156,6 +156,10 @@ public static partial class ReadingPlausibility
     // Latin letters or marks that do not occur in these names (|, quotes, angle brackets, ^ _ ~ ` ! ? ;).
     [GeneratedRegex(@"[A-Za-z|""'“”‘’<>_^~`!?;{}\[\]]")]
     private static partial Regex TextDebrisPattern();
+
+    // A word in Chinese quotes ("“三公”经费控制率"): printed, not debris.
+    [GeneratedRegex(@"[“""]([\u4E00-\u9FFF]{1,8})[”""]")]
+    private static partial Regex QuotedWord();
 
     // A name of three Chinese characters or more ending in one digit.
     [GeneratedRegex(@"[\u4E00-\u9FFF]{3}[0-9]$")]

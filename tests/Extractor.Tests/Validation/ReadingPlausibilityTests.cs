@@ -189,6 +189,9 @@ public class ReadingPlausibilityTests
         Assert.All(bad.Indicators, i => Assert.Equal(i.Name.EndsWith("AN"), flagged.Contains(i.Cell)));
         var project = Doc(Fixtures.OtherSelfEvaluation.Replace("农村公路养护", "农村公路养护AN"), FormType.PerformanceSelfEvaluation, ocr: true);
         Assert.Equal(project.Indicators.Count, Flagged(project, ReadingPlausibility.IndicatorDebris).Count);
+        // A word in Chinese quotes is printed so.
+        var quoted = Doc(Fixtures.OtherSelfEvaluation.Replace("群众满意度", "“三公”经费控制率"), FormType.PerformanceSelfEvaluation, ocr: true);
+        Assert.Empty(Flagged(quoted, ReadingPlausibility.IndicatorDebris));
         // A digit glued to the end of the project name, likewise.
         var digit = Doc(Fixtures.OtherSelfEvaluation.Replace("农村公路养护", "农村公路养护2"), FormType.PerformanceSelfEvaluation, ocr: true);
         Assert.Equal(digit.Indicators.Count, Flagged(digit, ReadingPlausibility.IndicatorDebris).Count);
