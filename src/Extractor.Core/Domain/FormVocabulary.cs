@@ -15,27 +15,30 @@ public static partial class FormVocabulary
     [GeneratedRegex("(指标值|完成值|目标值)$")]
     private static partial Regex IndicatorValueHeader();
 
+    // The national 绩效指标 framework: each 二级指标 word with its 一级 (the 2021 成本 split included; 成本 alone is
+    // also the older 二级 under 产出).
+    private static readonly (string Level2, string Level1)[] Framework =
+    [
+        ("数量", "产出"), ("质量", "产出"), ("时效", "产出"), ("成本", "产出"),
+        ("经济效益", "效益"), ("社会效益", "效益"), ("生态效益", "效益"), ("可持续影响", "效益"),
+        ("服务对象满意度", "满意度"),
+        ("经济成本", "成本"), ("社会成本", "成本"), ("生态环境成本", "成本"),
+    ];
+
     /// <summary>
-    /// The levels of the national 绩效指标 framework as the forms print them, with and without 指标 (一级: 产出 / 效益 /
-    /// 满意度 / 成本; 二级: 数量, 质量, 时效, 成本, 经济效益 … and the 2021 成本 split).
+    /// The levels of the national 绩效指标 framework as the forms print them: every word with 指标, the longer ones
+    /// also without it (经济效益, 可持续影响).
     /// </summary>
     public static readonly IReadOnlySet<string> IndicatorLevels = new HashSet<string>(
-        new[] { "产出", "效益", "满意度", "成本", "数量", "质量", "时效", "经济效益", "社会效益", "生态效益", "可持续影响",
-                "服务对象满意度", "经济成本", "社会成本", "生态环境成本" }
+        Framework.SelectMany(f => new[] { f.Level1, f.Level2 }).Distinct()
             .SelectMany(w => new[] { w + "指标" }.Concat(w.Length > 2 ? [w] : Array.Empty<string>())));
 
     /// <summary>The 一级指标 a 二级指标 belongs to in the national framework; null for levels that are not 二级.</summary>
     public static string? ParentLevel(string level2)
     {
         var w = level2.EndsWith("指标") ? level2[..^2] : level2;
-        return w switch
-        {
-            "数量" or "质量" or "时效" or "成本" => "产出指标",
-            "经济效益" or "社会效益" or "生态效益" or "可持续影响" => "效益指标",
-            "服务对象满意度" => "满意度指标",
-            "经济成本" or "社会成本" or "生态环境成本" => "成本指标",
-            _ => null,
-        };
+        foreach (var (l2, l1) in Framework) if (l2 == w) return l1 + "指标";
+        return null;
     }
 
     /// <summary>Words column headers are made of (any combination, years and numbers aside).</summary>

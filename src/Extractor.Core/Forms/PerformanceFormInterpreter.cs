@@ -128,20 +128,17 @@ public static partial class PerformanceFormInterpreter
     private static Indicator? ReadIndicator(CellIndex table, int tableIndex, FormType form, int r, Block b, Dictionary<int, string> fill,
         HashSet<Cell> taken, Dictionary<Block, (string Level1, decimal? Weight, decimal? Score)> pending, string project)
     {
-        bool filled = false;
-        string Level(int col)
+        // A level cell's text, or when it reads empty the level above it in the column (Filled).
+        (string Text, bool Filled) Level(int col)
         {
-            filled = false;
-            if (col < 0) return "";
+            if (col < 0) return ("", false);
             var t = TextNorm.StripPointsNote(TextNorm.Normalize(table.Text(r, col)));
             if (table.At(r, col) is { Source: CellSource.Ocr }) t = OcrLexicon.SnapIndicatorLevel(t);
-            if (t.Length > 0) { fill[col] = t; return t; }
-            filled = true;
-            return fill.GetValueOrDefault(col, "");
+            if (t.Length > 0) { fill[col] = t; return (t, false); }
+            return (fill.GetValueOrDefault(col, ""), true);
         }
-        var l1 = Level(b.Level1Col);
-        bool l1Filled = filled;
-        var l2 = Level(b.Level2Col);
+        var (l1, l1Filled) = Level(b.Level1Col);
+        var l2 = Level(b.Level2Col).Text;
         // A scan that lost the 一级指标 cell (merged over the group, read empty or as debris) still says it through
         // the 二级指标: the framework puts 数量/质量/时效 under 产出指标, 经济/社会效益 under 效益指标 …. (An empty
         // reading otherwise takes the level above, which is the previous group's.)
