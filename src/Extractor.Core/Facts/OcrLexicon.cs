@@ -147,7 +147,15 @@ public sealed partial class OcrLexicon
                     int k3 = Array.FindIndex(cells, c => c.Row == row.Key && c.Col == next);
                     if (k3 >= 0 && GarbledLevelHeader().IsMatch(TextNorm.Normalize(cells[k3].Text))) run.Add((cells[k3], k3));
                 }
-                if (run.Count is 2 or 3 && run.Any(r => r.c.Source == CellSource.Ocr) && StartOf(run.Select(r => r.c).ToList(), cells) is { } start)
+                // A lone header whose ordinal was lost (the 年度 block's "-级指标" beside a garbled "二搬标") is the
+                // level its column holds.
+                if (run.Count == 1 && run[0].c.Source == CellSource.Ocr && BodyLevel(run[0].c, cells) is { } alone
+                    && TextNorm.Normalize(run[0].c.Text) is var lone && (lone.Length != 4 || "一二三".IndexOf(lone[0]) < 0))
+                {
+                    cells[run[0].i] = Corrected(run[0].c, "一二"[alone] + "级指标");
+                    changed = true;
+                }
+                else if (run.Count is 2 or 3 && run.Any(r => r.c.Source == CellSource.Ocr) && StartOf(run.Select(r => r.c).ToList(), cells) is { } start)
                     for (int k = 0; k < run.Count; k++)
                     {
                         string want = "一二三"[start + k] + "级指标";

@@ -46,7 +46,7 @@ public static partial class PerformanceFormInterpreter
 
             if (texts.Any(t => t.Contains("三级指标") || t == "指标名称") || texts.Count(t => t is "一级指标" or "二级指标") >= 2)
             {
-                blocks = HeaderBlocks(cells, texts, form);
+                blocks = HeaderBlocks(cells, texts, form, index, r);
                 inIndicators = blocks.Count > 0;
                 fill.Clear();
                 pending.Clear();
@@ -212,7 +212,7 @@ public static partial class PerformanceFormInterpreter
         }
     }
 
-    private static List<Block> HeaderBlocks(List<Cell> cells, List<string> texts, FormType form)
+    private static List<Block> HeaderBlocks(List<Cell> cells, List<string> texts, FormType form, CellIndex table, int headerRow)
     {
         var level1 = new List<int>(); var level2 = new List<int>(); var level3 = new List<(int First, int Last)>();
         var values = new List<(int Col, ValueKind Kind)>();
@@ -232,7 +232,8 @@ public static partial class PerformanceFormInterpreter
             int next = cells.FindIndex(c => c.Col == cells[k2].LastCol + 1);
             if (next < 0 || level3.Any(l => l.First == cells[next].Col)) continue;
             var t = texts[next];
-            if (t.Contains("级指标") || ValueKindOf(t) is not null) continue;
+            // "=级指标" there is the 三级指标 header with its 三 misread; 一级/二级 are never right of 二级指标.
+            if (t.Contains("一级指标") || t.Contains("二级指标") || ValueKindOf(t) is not null) continue;
             level3.Add((cells[next].Col, cells[next].LastCol));
         }
         level3.Sort();
@@ -247,10 +248,64 @@ public static partial class PerformanceFormInterpreter
             if (l1 < 0 && level1.Count > 0) l1 = level1[0];   // the 年度 block shares the 一级指标 column
             int blockEnd = Math.Min(nextStart, level2.Concat(level1).Where(c => c > nl).DefaultIfEmpty(int.MaxValue).Min());
             var vals = values.Where(v => v.Col > nl && v.Col < blockEnd).ToList();
+            var unread = cells.Where((c, k) => c.Col > nl && c.Col < blockEnd && c.Source == CellSource.Ocr && ValueKindOf(texts[k]) is null
+                && !texts[k].Contains("级指标")).Select(c => c.Col).ToList();
+            if (unread.Count > 0) vals = InferUnreadColumns(table, headerRow, vals, unread, form);
             string? period = level3.Count >= 2 && form == FormType.PerformanceTarget ? (i == 0 ? "实施期" : "年度") : null;
             blocks.Add(new Block(l1, l2, nf, nl, vals, period));
         }
         return blocks;
+    }
+
+    /// <summary>
+    /// The value columns of a block whose scanned header cells read as no header ("人什" for 分值, "cial Laced" for
+    /// 偏差原因分析及改进措施), told from what their body cells hold and where they stand: columns of bare small
+    /// numbers are 分值 then 得分; other columns are 指标值, 完成值 and 偏差原因, in that order around the columns
+    /// whose headers were read. A column that fits no missing kind stays unread.
+    /// </summary>
+    private static List<(int Col, ValueKind Kind)> InferUnreadColumns(CellIndex table, int headerRow,
+        List<(int Col, ValueKind Kind)> known, List<int> unread, FormType form)
+    {
+        var result = new List<(int Col, ValueKind Kind)>(known);
+        ValueKind[] numberKinds = [ValueKind.Weight, ValueKind.Score];
+        ValueKind[] textKinds = form == FormType.PerformanceTarget ? [ValueKind.Target] : [ValueKind.Target, ValueKind.Actual, ValueKind.Reason];
+        foreach (var col in unread)
+        {
+            var body = BodyTexts(table, headerRow, col);
+            if (body.Count == 0) continue;
+            bool numbers = body.Count(t => BareScore().IsMatch(t)) >= 0.6 * body.Count;
+            // Short words without digits (%, 人, 正向, 定量) are a unit, direction or nature column: no value of ours.
+            if (!numbers && body.Count(t => t.Length <= 3 && !t.Any(char.IsAsciiDigit)) >= 0.8 * body.Count) continue;
+            var order = numbers ? numberKinds : textKinds;
+            // The first kind of the column's family still missing that keeps the family's left-to-right order with
+            // the columns already known.
+            foreach (var kind in order)
+            {
+                if (result.Any(v => v.Kind == kind)) continue;
+                int rank = Array.IndexOf(order, kind);
+                bool fits = result.All(v => Array.IndexOf(order, v.Kind) is var vr && (vr < 0 || (vr < rank ? v.Col < col : v.Col > col)));
+                if (!fits) continue;
+                result.Add((col, kind));
+                break;
+            }
+        }
+        result.Sort((a, b) => a.Col.CompareTo(b.Col));
+        return result;
+    }
+
+    // The non-empty texts of one column under a header row, down to the first row that ends the indicators.
+    private static List<string> BodyTexts(CellIndex table, int headerRow, int col)
+    {
+        var list = new List<string>();
+        for (int r = headerRow + 1; r < table.Table.RowCount; r++)
+        {
+            var first = TextNorm.Normalize(table.Text(r, 0));
+            if (IsStopRow(first)) break;
+            if (table.At(r, col) is not { } cell || cell.Col != col) continue;
+            var t = TextNorm.Normalize(cell.Text);
+            if (t.Length > 0) list.Add(t);
+        }
+        return list;
     }
 
     private static ValueKind? ValueKindOf(string t)
@@ -301,6 +356,9 @@ public static partial class PerformanceFormInterpreter
         return list;
     }
 
+    // A 分值 or 得分 as printed: a bare number up to 100 (no unit, no sign).
+    [GeneratedRegex(@"^(100|\d{1,2})(\.\d{1,2})?$")]
+    private static partial Regex BareScore();
     [GeneratedRegex(@"^指标\d+$")]
     private static partial Regex IndexLabel();
     [GeneratedRegex(@"等级(?:为)?[“""']?([优良中差])")]

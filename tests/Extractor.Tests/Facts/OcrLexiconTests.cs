@@ -125,6 +125,18 @@ public class OcrLexiconTests
                      C(2, 0, "效益指标（30分）"), C(2, 1, "社会效益指标"), C(2, 2, "群众知晓率"), C(2, 3, "≥90%"),
                      C(3, 0, "满意度指标"), C(3, 1, "服务对象满意度指标"), C(3, 2, "职工满意度"), C(3, 3, "≥90%")] });
         Assert.Equal(["一级指标", "二级指标"], new[] { latin.Text(0, 0), latin.Text(0, 1) });
+
+        // The 年度 block's 二级指标 alone with its ordinal lost (its 三级指标 garbled past any pattern): its column
+        // holds 质量指标, 时效指标, so it is 二级; a lone one whose column says nothing is left as read.
+        var lone = Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = 3, ColCount = 8,
+            Cells = [C(0, 0, "一级指标"), C(0, 1, "二级指标"), C(0, 2, "三级指标"), C(0, 3, "指标值"), C(0, 4, "-级指标_"), C(0, 5, "二搬标"),
+                     C(0, 6, "指标值"), C(0, 7, "-级指标"),
+                     C(1, 0, "产出指标"), C(1, 1, "质量指标"), C(1, 2, "资金使用合规率"), C(1, 3, "100%"), C(1, 4, "质量指标"), C(1, 5, "合规率"),
+                     C(1, 6, "100%"), C(1, 7, "x"),
+                     C(2, 0, "产出指标"), C(2, 1, "时效指标"), C(2, 2, "资金支付及时率"), C(2, 3, "100%"), C(2, 4, "时效指标"), C(2, 5, "及时率"),
+                     C(2, 6, "100%"), C(2, 7, "y")] });
+        Assert.Equal("二级指标", lone.Text(0, 4));
+        Assert.Equal("-级指标", lone.Text(0, 7));
     }
 
     [Theory]

@@ -56,6 +56,45 @@ public class PerformanceFormInterpreterTests
             r.Indicators.Select(i => (i.Level1, i.Level2, i.Name, i.Target, i.Weight)));
     }
 
+    [Theory]
+    // Scans of the header row as measured: 分值 → "人什", 得分 → "区", 偏差原因… → "cial Laced"; 年度指标值 → "SS指标介".
+    [InlineData("| 人什 | 年度指标值 | 实际完成值 | 区 | cial Laced")]
+    [InlineData("| 分值 | SS这介 | 这只准 | 得分 | 偏差原因分析及改进措施")]
+    [InlineData("| 人什 | SS这介 | 这只准 | 区 | ")]
+    public void Value_columns_whose_scanned_headers_read_as_nothing_are_told_by_what_they_hold(string header)
+    {
+        var spec = Fixtures.OtherSelfEvaluation.Replace("| 分值 | 年度指标值 | 实际完成值 | 得分 | 偏差原因分析及改进措施", header);
+        var r = PerformanceFormInterpreter.Read(Ocr(TableSpec.Parse(spec)), 0, FormType.PerformanceSelfEvaluation, Info);
+        var clean = PerformanceFormInterpreter.Read(TableSpec.Parse(Fixtures.OtherSelfEvaluation), 0, FormType.PerformanceSelfEvaluation, Info);
+        Assert.Equal(4, r.Indicators.Count);
+        Assert.Equal(clean.Indicators.Select(i => (i.Name, i.Target, i.Actual, i.Weight, i.Score)),
+            r.Indicators.Select(i => (i.Name, i.Target, i.Actual, i.Weight, i.Score)));
+        Assert.Equal("部分路段老化", r.Indicators[1].DeviationReason);
+    }
+
+    [Fact]
+    public void Unread_headers_of_a_text_layer_table_stay_unread()
+    {
+        // A text layer prints what the form says; a header it has that is no value of ours (指标方向) is not guessed at.
+        var spec = Fixtures.OtherSelfEvaluation.Replace("| 年度指标值 |", "| 指标方向 |");
+        var r = PerformanceFormInterpreter.Read(TableSpec.Parse(spec), 0, FormType.PerformanceSelfEvaluation, Info);
+        Assert.All(r.Indicators, i => Assert.Null(i.Target));
+    }
+
+    [Fact]
+    public void A_scanned_unit_column_is_not_taken_for_the_target()
+    {
+        // 计量单位 misread: its body holds unit words only, so the target column stays the one whose header was read.
+        var spec = Fixtures.OtherSelfEvaluation.Replace("| 分值 | 年度指标值 |", "| 分值 | 计显单住 | 年度指标值 |")
+            .Replace("| 20 | ≥120公里 |", "| 20 | 公里 | ≥120公里 |").Replace("| 20 | ≥85% |", "| 20 | % | ≥85% |")
+            .Replace("| 30 | 有效改善 |", "| 30 | | 有效改善 |").Replace("| 20 | ≥90% |", "| 20 | % | ≥90% |")
+            .Replace("预算执行率 | 10 | < | < | < | < | < | <", "预算执行率 | 10 | < | < | < | < | < | < | <")
+            .Replace("总分 | < | < | 100 | < | < | 95 |", "总分 | < | < | 100 | < | < | < | 95 |");
+        var r = PerformanceFormInterpreter.Read(Ocr(TableSpec.Parse(spec)), 0, FormType.PerformanceSelfEvaluation, Info);
+        Assert.Equal(["≥120公里", "≥85%", "有效改善", "≥90%"], r.Indicators.Select(i => i.Target ?? "").ToArray());
+        Assert.Equal(["125公里", "80%", "有效改善", "92%"], r.Indicators.Select(i => i.Actual ?? "").ToArray());
+    }
+
     [Fact]
     public void A_scanned_first_level_lost_is_the_parent_of_the_second()
     {
