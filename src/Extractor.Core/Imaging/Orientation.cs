@@ -20,6 +20,9 @@ public static class Orientation
 {
     /// <summary>Rules shorter than this (inches) do not count for the axis statistic.</summary>
     public const double LongRunIn = 0.5;
+    /// <summary>Upright and upside-down strip readings closer than this (mean confidence) leave OCR unsure.</summary>
+    public const double CloseOcrMargin = 0.3;
+    private const int MinVotes = 8;
 
     /// <summary>Decides the quarter turns (clockwise) that make <paramref name="page"/> upright.</summary>
     public static OrientationDecision Detect(GrayImage page, OcrEngine ocr)
@@ -40,11 +43,20 @@ public static class Orientation
         // Measured on the dev scans: OSD (legacy classifier) turned 3 of 12 table pages wrongly even with confidence
         // above 1, so the flip is decided by reading a text strip both ways.
         // OSD undecided or against the rules: compare OCR confidence of a text strip read both ways.
-        var (flip, conf) = FlipByOcr(Rotation.Rotate90(page, baseTurns), ocr);
+        var based = Rotation.Rotate90(page, baseTurns);
+        var (flip, conf, margin) = FlipByOcr(based, ocr);
+        // The readings both ways nearly as sure (pages of codes and amounts): where the points sit decides, when they
+        // say it clearly. Measured on 185 upright and upside-down dev scans: 54 pages decided, none wrongly.
+        if (margin < CloseOcrMargin)
+        {
+            var (foot, head) = PunctuationVotes(based);
+            if (foot >= MinVotes && foot >= 3 * head) flip = false;
+            else if (head >= MinVotes && head >= 3 * foot) flip = true;
+        }
         if (sideways is null)
         {
             // No axis from rules: also try the other axis.
-            var (flip2, conf2) = FlipByOcr(Rotation.Rotate90(page, 1), ocr);
+            var (flip2, conf2, _) = FlipByOcr(Rotation.Rotate90(page, 1), ocr);
             if (conf2 > conf + 0.25) return new((1 + (flip2 ? 2 : 0)) % 4, "ocr", hShare, conf2);
         }
         return new((baseTurns + (flip ? 2 : 0)) % 4, sideways is null ? "ocr" : "lines+ocr", hShare, conf);
@@ -136,7 +148,7 @@ public static class Orientation
     /// more confident. Measured on the dev scans: one strip decided a contents page wrongly (dotted leaders read about
     /// as well either way); two strips decided all 61 pages. The second is read only when the first leaves it close.
     /// </summary>
-    private static (bool Flip, double Confidence) FlipByOcr(GrayImage img, OcrEngine ocr)
+    private static (bool Flip, double Confidence, double Margin) FlipByOcr(GrayImage img, OcrEngine ocr)
     {
         var turned = Rotation.Rotate90(img, 2);
         double upright = 0, flipped = 0;
@@ -151,7 +163,7 @@ public static class Orientation
             if (Math.Abs(flipped - upright) > 0.3) break;
         }
         upright /= Math.Max(1, read); flipped /= Math.Max(1, read);
-        return flipped > upright + 0.1 ? (true, flipped) : (false, upright);
+        return flipped > upright + 0.1 ? (true, flipped, flipped - upright) : (false, upright, Math.Abs(upright - flipped));
     }
 
     // Bands ~0.6 inch high around the densest ink rows of the page, not overlapping, densest first.
@@ -184,6 +196,69 @@ public static class Orientation
             taken.Add(new PixelRect(w / 10, best, w - 2 * (w / 10), band));
         }
         return taken;
+    }
+
+    /// <summary>
+    /// Where the small dots of the text sit on their line: decimal points, thousands commas and the Chinese 、，。 sit
+    /// at the foot of the glyphs beside them, so on an upside-down page they sit at the head. Counts dots between two
+    /// glyphs of text height whose centre lies in the lower third of the glyphs' band (Bottom) or the upper third
+    /// (Top). Digits read about as well either way up (0, 1, 8, 6↔9), so a page of codes and amounts leaves OCR
+    /// unsure; its points do not.
+    /// </summary>
+    public static (int Bottom, int Top) PunctuationVotes(GrayImage img)
+    {
+        ArgumentNullException.ThrowIfNull(img);
+        var comps = ConnectedComponents.Find(Threshold.Binarize(img, Threshold.Otsu(img)));
+        int lo = Math.Max(4, (int)(0.04 * img.Dpi)), hi = (int)(0.25 * img.Dpi);
+        var heights = comps.Where(c => c.Box.Height >= lo && c.Box.Height <= hi && c.Box.Width <= hi).Select(c => c.Box.Height).Order().ToList();
+        if (heights.Count < 20) return (0, 0);
+        double glyph = heights[heights.Count / 2];
+        int size = Math.Max(1, (int)Math.Ceiling(glyph));
+        // Glyphs of about text height, bucketed by grid cell for the neighbour search.
+        var grid = new Dictionary<(int, int), List<PixelRect>>();
+        foreach (var c in comps)
+        {
+            var b = c.Box;
+            // Digit-shaped: narrower than tall (Chinese glyphs are square, and their radicals' dots sit anywhere).
+            if (b.Height < 0.5 * glyph || b.Height > 1.2 * glyph || b.Width > 0.8 * b.Height) continue;
+            for (int gx = b.X / size; gx <= (b.Right - 1) / size; gx++)
+            {
+                var key = (gx, (b.Y + b.Height / 2) / size);
+                if (!grid.TryGetValue(key, out var list)) grid[key] = list = [];
+                list.Add(b);
+            }
+        }
+        int bottom = 0, top = 0;
+        int minDot = Math.Max(2, (int)(0.008 * img.Dpi));
+        foreach (var c in comps)
+        {
+            var d = c.Box;
+            if (d.Width < minDot || d.Height < minDot || d.Width > 0.3 * glyph || d.Height > 0.4 * glyph || c.Pixels < 0.4 * d.Width * d.Height) continue;
+            double cy = d.Y + d.Height / 2.0;
+            PixelRect? left = null, right = null;
+            int gy = (int)(cy / size);
+            for (int gx = (d.X - size) / size; gx <= (d.Right + size) / size; gx++)
+                for (int dy = -1; dy <= 1; dy++)
+                {
+                    if (!grid.TryGetValue((gx, gy + dy), out var list)) continue;
+                    foreach (var g in list)
+                    {
+                        // Beside the dot on its line: the dot's centre within the glyph's rows (a margin for commas).
+                        if (cy < g.Y - 0.15 * glyph || cy > g.Bottom + 0.15 * glyph) continue;
+                        int gapL = d.X - g.Right, gapR = g.X - d.Right;
+                        if (gapL >= -1 && gapL <= 0.6 * glyph && (left is null || g.Right > left.Value.Right)) left = g;
+                        else if (gapR >= -1 && gapR <= 0.6 * glyph && (right is null || g.X < right.Value.X)) right = g;
+                    }
+                }
+            if (left is not { } l || right is not { } r) continue;
+            // Two digits of one number: the same height, level with each other.
+            if (Math.Abs(l.Height - r.Height) > 0.2 * glyph || Math.Abs(l.Y - r.Y) > 0.15 * glyph) continue;
+            int bandTop = Math.Min(l.Y, r.Y), bandBottom = Math.Max(l.Bottom, r.Bottom);
+            double rel = (cy - bandTop) / Math.Max(1, bandBottom - bandTop);
+            if (rel > 0.8) bottom++;
+            else if (rel < 0.2) top++;
+        }
+        return (bottom, top);
     }
 
     /// <summary>Box-average downsample to about <paramref name="dpi"/> (no-op when already at or below it).</summary>

@@ -66,6 +66,21 @@ public class ScanRoundTripTests
     }
 
     [Fact]
+    public void Decimal_points_sit_at_the_foot_of_an_upright_page_and_the_head_of_a_turned_one()
+    {
+        GrayImage render;
+        using (var doc = PdfDocument.Open(EngineTestData.JiangsuPdf))
+        using (var page = doc.GetPage(OcrFixture.PageWith(doc, "一般公共服务支出")))
+            render = page.Render(200);
+        var (foot, head) = Orientation.PunctuationVotes(render);
+        Assert.True(foot >= 8 && foot >= 3 * head, $"upright: foot {foot}, head {head}");
+        var (foot2, head2) = Orientation.PunctuationVotes(Rotation.Rotate90(render, 2));
+        Assert.True(head2 >= 8 && head2 >= 3 * foot2, $"turned: foot {foot2}, head {head2}");
+        // Paper alone says nothing.
+        Assert.Equal((0, 0), Orientation.PunctuationVotes(new GrayImage(400, 300, 200, Enumerable.Repeat((byte)235, 400 * 300).ToArray())));
+    }
+
+    [Fact]
     public void TextLinesGiveTheAxisOfAPageWithoutRules()
     {
         var c = new Extractor.Tests.Tables.Canvas(850, 1100, dpi: 100, seed: 4);
