@@ -47,6 +47,7 @@ public static class DocumentInterpreter
                 result.Indicators.AddRange(r.Indicators);
             }
         }
+        ReadingConsensus.Apply(result, tables);
         return result;
     }
 }

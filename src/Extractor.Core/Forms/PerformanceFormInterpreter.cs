@@ -163,7 +163,8 @@ public static partial class PerformanceFormInterpreter
             var text = TextNorm.Normalize(cell.Text);
             switch (kind)
             {
-                case ValueKind.Target: target ??= text; break;
+                // A scanned target whose column header was not read missed the lexicon's ≥/≤ repair ("295%", ">100%").
+                case ValueKind.Target: target ??= cell.Source == CellSource.Ocr ? OcrLexicon.RestoreComparator(text) ?? text : text; break;
                 case ValueKind.Actual: actual ??= text; break;
                 case ValueKind.Reason: reason ??= text; break;
                 // A score merged over a whole 一级指标 group belongs to the group's first indicator only.

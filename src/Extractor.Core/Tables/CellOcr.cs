@@ -24,8 +24,6 @@ public sealed record CellOcrOptions
     public bool PerLineWhenBlockFails { get; init; } = true;
     /// <summary>Strokes that cross a cell from side to side and stand taller than its text are not read.</summary>
     public bool DropPassingStrokes { get; init; } = true;
-    /// <summary>Blobs larger than a glyph and much lighter than the cell's print (a seal's body) are not read.</summary>
-    public bool DropFaintBlobs { get; init; }
     /// <summary>A cell with ink that reads as nothing is read again at twice the size.</summary>
     public bool RetryEmptyEnlarged { get; init; } = true;
     public const string Digits = "0123456789.,-";
@@ -91,7 +89,7 @@ public sealed class CellOcr
         while (right > left && cols[right] > 0.9 * r.Height) right--;
         // Strokes crossing the inside (found within the rule leftovers, which would join every glyph they touch).
         var strays = _o.DropPassingStrokes
-            ? PassingStrokes(img, new PixelRect(r.X + left, r.Y + top, right - left + 1, bottom - top + 1), inkThreshold, _o.DropFaintBlobs)
+            ? PassingStrokes(img, new PixelRect(r.X + left, r.Y + top, right - left + 1, bottom - top + 1), inkThreshold)
             : null;
         if (strays is not null) CountInk(img, r, inkThreshold, strays, rows, cols);
         // Ink bounding box, ignoring isolated specks (a row/column needs 1 pixel; totals need a few glyph strokes).
@@ -144,60 +142,6 @@ public sealed class CellOcr
         return rows > 0 && single >= 0.85 * rows;
     }
 
-    /// <summary>
-    /// Ink far from any print and much lighter than it, in pieces larger than a glyph: a seal's body once its red is
-    /// gone (mid-gray, ~145, against print at ~65), lying over a cell or touching its glyphs ("得分" read "区",
-    /// "分值" read "人什"). Judged per pixel, so a seal stroke joined to a glyph goes and the glyph stays;
-    /// glyph-sized faint pieces stay (a faint "%" or "一" is print). Null when there is none.
-    /// </summary>
-    private static BinaryImage? FaintLargeInk(GrayImage img, PixelRect r, int[] labels, List<Component> comps, double text, int minGlyph)
-    {
-        byte Gray(int x, int y) => img.Pixels[(r.Y + y) * img.Width + r.X + x];
-        // The print's gray: the core (darkest fifth) of the darkest glyph-sized blob.
-        var grays = new Dictionary<int, List<byte>>();
-        for (int i = 0; i < labels.Length; i++)
-        {
-            if (labels[i] == 0) continue;
-            if (!grays.TryGetValue(labels[i], out var list)) grays[labels[i]] = list = [];
-            list.Add(Gray(i % r.Width, i / r.Width));
-        }
-        int print = int.MaxValue;
-        foreach (var c in comps)
-        {
-            if (Math.Max(c.Box.Width, c.Box.Height) < minGlyph) continue;
-            var list = grays[c.Id]; list.Sort();
-            print = Math.Min(print, list[list.Count / 5]);
-        }
-        if (print == int.MaxValue) return null;
-        int w = r.Width, h = r.Height;
-        // Pixels of print's darkness, grown by two pixels: a glyph's own lighter edges lie within.
-        var nearPrint = new BinaryImage(w, h);
-        for (int y = 0; y < h; y++)
-            for (int x = 0; x < w; x++)
-                if (Gray(x, y) <= print + 30)
-                    for (int dy = -2; dy <= 2; dy++)
-                        for (int dx = -2; dx <= 2; dx++)
-                        {
-                            int u = x + dx, v = y + dy;
-                            if (u >= 0 && v >= 0 && u < w && v < h) nearPrint[u, v] = true;
-                        }
-        var faint = new BinaryImage(w, h);
-        bool any = false;
-        for (int y = 0; y < h; y++)
-            for (int x = 0; x < w; x++)
-                if (labels[y * w + x] != 0 && !nearPrint[x, y] && Gray(x, y) >= print + 55) { faint[x, y] = true; any = true; }
-        if (!any) return null;
-        var mask = new BinaryImage(w, h);
-        bool kept = false;
-        var faintLabels = new int[w * h];
-        var large = new HashSet<int>(ConnectedComponents.Label(faint, faintLabels)
-            .Where(c => Math.Max(c.Box.Height, c.Box.Width) >= 0.6 * text && c.Pixels >= 40).Select(c => c.Id));
-        if (large.Count == 0) return null;
-        for (int i = 0; i < faintLabels.Length; i++)
-            if (faintLabels[i] != 0 && large.Contains(faintLabels[i])) { mask.Bits[i] = 1; kept = true; }
-        return kept ? mask : null;
-    }
-
     private static void CountInk(GrayImage img, PixelRect r, int inkThreshold, StrayStrokes? strays, int[] rows, int[] cols)
     {
         Array.Clear(rows); Array.Clear(cols);
@@ -215,7 +159,7 @@ public sealed class CellOcr
     /// "设备购置数量N" from an arc at the cell's edge). Text keeps clear of the rules, so a glyph touches two sides
     /// only in cramped cells, and then it is no taller than its neighbours. Null when there is none.
     /// </summary>
-    private static StrayStrokes? PassingStrokes(GrayImage img, PixelRect r, int inkThreshold, bool dropFaintBlobs)
+    private static StrayStrokes? PassingStrokes(GrayImage img, PixelRect r, int inkThreshold)
     {
         var bin = new BinaryImage(r.Width, r.Height);
         for (int y = 0; y < r.Height; y++)
@@ -233,7 +177,6 @@ public sealed class CellOcr
             .Select(c => c.Box.Height).OrderBy(h => h).ToList();
         double text = inner.Count > 0 ? inner[inner.Count / 2] : 0.12 * img.Dpi;
         var drop = new HashSet<int>();
-        var faint = dropFaintBlobs ? FaintLargeInk(img, r, labels, comps, text, minGlyph) : null;
         foreach (var c in comps)
         {
             if (Sides(c.Box) < 2) continue;
@@ -241,7 +184,7 @@ public sealed class CellOcr
             // (measured: an arc touching "44.40" took the ".40" with it when judged by size alone).
             if (c.Box.Height >= 1.4 * text && c.Box.Width <= 2.5 * text && SingleStroke(labels, r.Width, c)) drop.Add(c.Id);
         }
-        if (drop.Count == 0) return faint is null ? null : new StrayStrokes(r, faint);
+        if (drop.Count == 0) return null;
         // A seal stroke is mid-gray, print is black: where the stroke touches a glyph ("1.61" with an arc through its
         // "1", which went with the arc), the pixels much darker than the stroke are the glyph's and stay.
         byte Gray(int i) => img.Pixels[(r.Y + i / r.Width) * img.Width + r.X + i % r.Width];
@@ -259,8 +202,6 @@ public sealed class CellOcr
         for (int i = 0; i < labels.Length; i++)
             if (labels[i] != 0 && drop.Contains(labels[i]) && Gray(i) >= keepBelow)
                 mask.Bits[i] = 1;
-        // Faint seal ink lies two pixels or more from any print, so the keep-dark rule has nothing to keep in it.
-        if (faint is not null) for (int i = 0; i < mask.Bits.Length; i++) mask.Bits[i] |= faint.Bits[i];
         return new StrayStrokes(r, mask) { KeepBelow = keepBelow };
     }
 

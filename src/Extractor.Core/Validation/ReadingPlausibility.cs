@@ -33,6 +33,10 @@ public static partial class ReadingPlausibility
         bool Ocr(int page) => pages.TryGetValue(page, out var p) && !p.Content.TextLayerUsable;
         var issues = new List<ValidationIssue>();
 
+        var subjectNames = dict.Entries.SelectMany(e => e.Value).Select(TextNorm.Normalize).ToHashSet(StringComparer.Ordinal);
+        // Tables whose codes are mostly of a classification level's length (3, 5, 7 digits).
+        var codeLengthsOk = doc.BudgetLines.Where(l => l.Code is not null).GroupBy(l => l.Cell.Table)
+            .Where(g => g.Count(l => l.Code!.Length is 3 or 5 or 7) >= 0.8 * g.Count()).Select(g => g.Key).ToHashSet();
         foreach (var l in doc.BudgetLines)
         {
             if (pages.TryGetValue(l.Cell.Page, out var page) && page.Confidence < UnsurePageConfidence)
@@ -42,6 +46,17 @@ public static partial class ReadingPlausibility
             // is no printed text. (misread-label leaves upper-case Latin alone: text-layer forms do print it.)
             if (LabelDebrisPattern().IsMatch(TextNorm.Normalize(l.Name)))
                 issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 「{l.Name}」末尾有识别残片", l.Cell));
+            var name = TextNorm.Normalize(l.Name);
+            // A label that begins with a mark ("-六" for 六、): its first glyph was misread. (An empty one is printed:
+            // the wide 三公经费表 has one row of amounts under its column headers and no row label.)
+            if (l.Code is null && LeadingMark().IsMatch(name))
+                issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 名称「{l.Name}」识别可疑", l.Cell));
+            // A label one character off a fixed label of the forms ("汪计" for 合计, "台公务用车购置费") is that label misread.
+            else if (l.Code is null && !subjectNames.Contains(name) && NearFixedLabel(name) is { } label)
+                issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 「{l.Name}」像是「{label}」的误识", l.Cell));
+            // A code of a length no classification level has, in a table whose other codes have one: a digit lost or added.
+            if (l.Code is { Length: not (3 or 5 or 7) } odd && codeLengthsOk.Contains(l.Cell.Table))
+                issues.Add(Issue(UnknownCode, $"{l.Form.Label()} p{l.Cell.Page}: 科目编码 {odd} 位数不对", l.Cell));
             // An amount with no header above it: the header row was not read, so the column is unknown.
             if (string.IsNullOrEmpty(l.Column))
                 issues.Add(Issue(NoColumn, $"{l.Form.Label()} p{l.Cell.Page}: 「{l.Name}」的金额没有读到表头", l.Cell));
@@ -92,8 +107,38 @@ public static partial class ReadingPlausibility
             else if (new[] { i.Project, i.Name }.FirstOrDefault(t => DigitAfterName().IsMatch(TextNorm.Normalize(t))) is { } digit)
                 issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{digit}」末尾的数字可疑", i.Cell));
         }
+        // The 实施期 and 年度 targets of one row count the same thing: a unit or comparator that differs between them
+        // ("25%" | "25年", "2项" | "专项", "790%" | "≥90%") is one of them misread.
+        foreach (var pair in doc.Indicators.Where(i => i.Period is "实施期" or "年度" && Ocr(i.Cell.Page)).GroupBy(i => (i.Cell.Table, i.Cell.Row)))
+        {
+            var both = pair.ToList();
+            if (both.Count != 2 || both[0].Target is not { Length: > 0 } a || both[1].Target is not { Length: > 0 } b || a == b) continue;
+            if (NonDigits(a) == NonDigits(b)) continue;
+            foreach (var i in both)
+                issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」实施期指标值「{a}」与年度指标值「{b}」的单位或符号不同 (识别可疑)", i.Cell));
+        }
         return issues;
     }
+
+    private static string NonDigits(string t) => new(TextNorm.Normalize(t).Where(c => !char.IsAsciiDigit(c) && c != '.').ToArray());
+
+    /// <summary>
+    /// The fixed label of the forms (<see cref="FormVocabulary.Phrases"/>) a label is one misread character away from:
+    /// one Chinese character changed, added or dropped. Null when the label is one of them, or near none.
+    /// </summary>
+    public static string? NearFixedLabel(string label)
+    {
+        if (label.Length < 2 || FixedLabels.Contains(label) || OrdinalLabel().IsMatch(label)) return null;
+        foreach (var p in FixedLabels)
+        {
+            // One character misread (or two marks), or one character more at either end.
+            if (p.Length == label.Length && OcrLexicon.Distance(label, p) <= 2) return p;
+            if (label.Length == p.Length + 1 && p.Length >= 3 && (label[1..] == p || label[..^1] == p)) return p;
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string> FixedLabels = FormVocabulary.Phrases.Select(TextNorm.Normalize).ToHashSet(StringComparer.Ordinal);
 
     // The engine's reading of a cell the OCR lexicon corrected; null when it was kept as read.
     private static string? EngineReading(DocumentResult doc, CellRef c) =>
@@ -132,7 +177,7 @@ public static partial class ReadingPlausibility
     /// Whether an indicator value reads like one: a number with an optional comparator before it and a short unit
     /// after it (≥95%, ≤2.74万元, 46台(套), 2024年12月底前), or a Chinese phrase (有效提高). A number glued after Chinese
     /// ("私2.74万元"), Latin letters ("≥o%") or stray marks ("≥100}") are misreadings, and so is a rate above 100 %
-    /// after ≥ or ≤ (a "2" read for ≥).
+    /// ("295%", "790%": ≥ read as a digit; the forms' rates are shares of a whole).
     /// </summary>
     public static bool PlausibleValue(string value)
     {
@@ -140,7 +185,7 @@ public static partial class ReadingPlausibility
         if (t.Length == 0) return true;
         if (NumericValue().Match(t) is { Success: true } m)
             return !(t.EndsWith('%') && decimal.TryParse(m.Groups[1].Value, System.Globalization.NumberStyles.Number,
-                System.Globalization.CultureInfo.InvariantCulture, out var pct) && pct > 100 && t[0] is '≥' or '≤' or '>' or '<');
+                System.Globalization.CultureInfo.InvariantCulture, out var pct) && pct > 100);
         return QualitativeValue().IsMatch(t);
     }
 
@@ -160,6 +205,14 @@ public static partial class ReadingPlausibility
     // A word in Chinese quotes ("“三公”经费控制率"): printed, not debris.
     [GeneratedRegex(@"[“""]([\u4E00-\u9FFF]{1,8})[”""]")]
     private static partial Regex QuotedWord();
+
+    // A label beginning with a mark or Latin letter (not a digit, Chinese, a circled number or an opening bracket).
+    [GeneratedRegex(@"^[^\u4E00-\u9FFF0-9①-⑳（(【\[“]")]
+    private static partial Regex LeadingMark();
+
+    // A label led by a Chinese or circled ordinal (一、 / （一） / ②): the template's numbering, not a fixed label.
+    [GeneratedRegex(@"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|[①-⑳])")]
+    private static partial Regex OrdinalLabel();
 
     // A name of three Chinese characters or more ending in one digit.
     [GeneratedRegex(@"[\u4E00-\u9FFF]{3}[0-9]$")]

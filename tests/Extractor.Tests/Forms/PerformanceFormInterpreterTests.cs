@@ -73,6 +73,18 @@ public class PerformanceFormInterpreterTests
     }
 
     [Fact]
+    public void A_target_under_a_header_that_was_not_read_still_gets_its_comparator_back()
+    {
+        // The lexicon restores ≥ under headers it reads; here 年度指标值 read "SS这介", so the interpreter does it.
+        var spec = Fixtures.OtherSelfEvaluation.Replace("| 年度指标值 |", "| SS这介 |").Replace("| ≥85% |", "| 285% |").Replace("| ≥90% |", "| >90% |");
+        var r = PerformanceFormInterpreter.Read(Ocr(TableSpec.Parse(spec)), 0, FormType.PerformanceSelfEvaluation, Info);
+        Assert.Equal(["≥120公里", "≥85%", "有效改善", "≥90%"], r.Indicators.Select(i => i.Target ?? "").ToArray());
+        // The text layer prints what it prints.
+        var text = PerformanceFormInterpreter.Read(TableSpec.Parse(spec.Replace("| SS这介 |", "| 年度指标值 |")), 0, FormType.PerformanceSelfEvaluation, Info);
+        Assert.Equal("285%", text.Indicators[1].Target);
+    }
+
+    [Fact]
     public void Unread_headers_of_a_text_layer_table_stay_unread()
     {
         // A text layer prints what the form says; a header it has that is no value of ours (指标方向) is not guessed at.

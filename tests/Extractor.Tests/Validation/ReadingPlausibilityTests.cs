@@ -101,6 +101,52 @@ public class ReadingPlausibilityTests
     }
 
     [Fact]
+    public void A_scanned_label_one_character_off_a_fixed_label_or_led_by_a_mark_is_flagged()
+    {
+        Assert.Empty(ReadingPlausibility.Check(Doc(Fixtures.YqThreePublic, FormType.ThreePublicExpenses, ocr: true), Dict));
+        // 合计 read 汪计, a seal's box read 台 before a label, a label's start read "-": each row's name is misread.
+        foreach (var (printed, read) in new[] { ("合计", "汪计"), ("公务用车购置及运行费", "台公务用车购置及运行费"), ("公务用车购置及运行费", "-运行费") })
+        {
+            var doc = Doc(Fixtures.YqThreePublic.Replace($"\n{printed} |", $"\n{read} |"), FormType.ThreePublicExpenses, ocr: true);
+            Assert.Contains(doc.BudgetLines, l => l.Name == read);
+            var flagged = Flagged(doc, ReadingPlausibility.LabelDebris);
+            Assert.All(doc.BudgetLines, l => Assert.Equal(l.Name == read, flagged.Contains(l.Cell)));
+            Assert.Empty(ReadingPlausibility.Check(Doc(Fixtures.YqThreePublic.Replace($"\n{printed} |", $"\n{read} |"),
+                FormType.ThreePublicExpenses, ocr: false), Dict));
+        }
+        Assert.Null(ReadingPlausibility.NearFixedLabel("一、一般公共服务支出"));   // numbered labels are the template's
+        Assert.Null(ReadingPlausibility.NearFixedLabel("健康教育宣传经费"));         // a project's name is near no label
+    }
+
+    [Fact]
+    public void A_scanned_code_of_no_level_length_among_codes_that_have_one_is_flagged()
+    {
+        var spec = """
+            科目编码 | 科目名称 | 合计
+            201 | 一般公共服务支出 | 10.00
+            20101 | 人大事务 | 10.00
+            2010101 | 行政运行 | 5.00
+            2010102 | 一般行政管理事务 | 3.00
+            2010199 | 其他人大事务支出 | 2.00
+            """;
+        var bad = Doc(spec.Replace("20101 |", "2011 |"), FormType.GeneralBudgetExpenditure, ocr: true);
+        var flagged = Flagged(bad, ReadingPlausibility.UnknownCode);
+        Assert.All(bad.BudgetLines, l => Assert.Equal(l.Code == "2011", flagged.Contains(l.Cell)));
+    }
+
+    [Fact]
+    public void Scanned_period_targets_of_one_row_in_different_units_are_both_flagged()
+    {
+        var clean = Doc(Fixtures.YqTarget, FormType.PerformanceTarget, ocr: true);
+        Assert.DoesNotContain(ReadingPlausibility.Check(clean, Dict), i => i.Rule == ReadingPlausibility.IndicatorTarget);
+        // The 年度 block's "16人" read "16%": the row's two targets no longer count the same thing.
+        var doc = Doc(Fixtures.YqTarget.Replace("急救车司机工资发放人数 | 16人\n", "急救车司机工资发放人数 | 16%\n"), FormType.PerformanceTarget, ocr: true);
+        Assert.Contains(doc.Indicators, i => i.Target == "16%");
+        var flagged = Flagged(doc, ReadingPlausibility.IndicatorTarget);
+        Assert.All(doc.Indicators, i => Assert.Equal(i.Name == "急救车司机工资发放人数", flagged.Contains(i.Cell)));
+    }
+
+    [Fact]
     public void Facts_of_a_page_the_classifier_was_unsure_of_are_flagged_even_from_the_text_layer()
     {
         var unsure = Doc(Fixtures.YqThreePublic, FormType.ThreePublicExpenses, ocr: false, pageConfidence: 0.3);
@@ -243,6 +289,7 @@ public class ReadingPlausibilityTests
     [InlineData("≥o%", false)]
     [InlineData("≥100}", false)]
     [InlineData("≥298%", false)]
+    [InlineData("295%", false)]      // ≥ read as a 2: no share is above the whole
     public void Indicator_values_read_like_values(string value, bool plausible) =>
         Assert.Equal(plausible, ReadingPlausibility.PlausibleValue(value));
 }

@@ -1,0 +1,97 @@
+using Extractor.Domain;
+using Extractor.Facts;
+
+namespace Extractor.Forms;
+
+/// <summary>
+/// A document names the same indicators and projects many times (资金支付及时率 under every project, a project's
+/// name on its 项目支出表 line and on its 绩效 page, the 实施期 and 年度 blocks of one row). A scanned reading one
+/// misread character away from a reading the document gives clearly more often, or from its text layer, is that
+/// reading. Only OCR'd cells change; readings with no clear majority stay as read.
+/// </summary>
+public static class ReadingConsensus
+{
+    // Weight of one reading: a text-layer cell is what the form printed.
+    private const int TextLayerWeight = 3;
+
+    public static void Apply(Interpretation result, IReadOnlyList<Table> tables)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(tables);
+        bool Ocr(CellRef c) => c.Table >= 0 && c.Table < tables.Count && tables[c.Table].At(c.Row, c.Col) is { Source: CellSource.Ocr };
+        var pagesWithOcr = tables.Where(t => t.Cells.Any(c => c.Source == CellSource.Ocr)).Select(t => t.Page).ToHashSet();
+
+        // Indicator names.
+        var inds = result.Indicators;
+        var ocr = inds.Select(i => Ocr(i.Cell)).ToArray();
+        var support = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int k = 0; k < inds.Count; k++)
+            if (inds[k].Name.Length > 0) support[inds[k].Name] = support.GetValueOrDefault(inds[k].Name) + (ocr[k] ? 1 : TextLayerWeight);
+        for (int k = 0; k < inds.Count; k++)
+            if (ocr[k] && Majority(inds[k].Name, support) is { } name) inds[k] = inds[k] with { Name = name };
+        SharePairNames(inds, ocr, support);
+
+        // Project names: one reading per project (its 项目名称 cell or its 项目支出表 line), indicators follow.
+        var projectSupport = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in result.Projects)
+            projectSupport[p.Name] = projectSupport.GetValueOrDefault(p.Name) + (pagesWithOcr.Contains(p.FirstPage) ? 1 : TextLayerWeight);
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int k = 0; k < result.Projects.Count; k++)
+        {
+            var p = result.Projects[k];
+            if (!pagesWithOcr.Contains(p.FirstPage) || Majority(p.Name, projectSupport) is not { } name) continue;
+            renamed[p.Name] = name;
+            result.Projects[k] = p with { Name = name };
+        }
+        if (renamed.Count > 0)
+            for (int k = 0; k < inds.Count; k++)
+                if (renamed.TryGetValue(inds[k].Project, out var name)) inds[k] = inds[k] with { Project = name };
+    }
+
+    /// <summary>
+    /// The reading <paramref name="reading"/> stands for: the unique closest reading within one misread character
+    /// (two in long names) that has at least twice its support and more than one reading's worth; null to keep it.
+    /// </summary>
+    public static string? Majority(string reading, IReadOnlyDictionary<string, int> support)
+    {
+        if (reading.Length < 4) return null;
+        int own = support.GetValueOrDefault(reading, 1);
+        int allow = Allowance(reading);
+        string? best = null; int bestD = int.MaxValue, bestS = 0; bool tie = false;
+        foreach (var (other, s) in support)
+        {
+            if (other == reading || s < 2 || s < 2 * own || Math.Abs(other.Length - reading.Length) > 2) continue;
+            int d = OcrLexicon.Distance(reading, other);
+            if (d > allow) continue;
+            if (d < bestD || d == bestD && s > bestS) { best = other; bestD = d; bestS = s; tie = false; }
+            else if (d == bestD && s == bestS) tie = true;
+        }
+        return tie ? null : best;
+    }
+
+    // Names are Chinese; a Latin letter or mark in one is a misread glyph (quotes and brackets are printed).
+    private static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9FFF' or '“' or '”' or '（' or '）' or '(' or ')' or '、';
+
+    // One Chinese character misread (2) or a mark; long names one more.
+    private static int Allowance(string reading) => reading.Length >= 8 ? 3 : 2;
+
+    /// <summary>
+    /// The 实施期 and 年度 blocks of a scanned 绩效目标表 row list one indicator twice: two readings a misread apart are
+    /// one name, the better supported one (else the surer cell's).
+    /// </summary>
+    private static void SharePairNames(List<Indicator> inds, bool[] ocr, Dictionary<string, int> support)
+    {
+        for (int k = 0; k + 1 < inds.Count; k++)
+        {
+            var (a, b) = (inds[k], inds[k + 1]);
+            if (a.Period != "实施期" || b.Period != "年度" || a.Cell.Table != b.Cell.Table || a.Cell.Row != b.Cell.Row) continue;
+            if (a.Name == b.Name || !ocr[k] || !ocr[k + 1] || Math.Min(a.Name.Length, b.Name.Length) < 4) continue;
+            if (OcrLexicon.Distance(a.Name, b.Name) > Allowance(a.Name)) continue;
+            int sa = support.GetValueOrDefault(a.Name), sb = support.GetValueOrDefault(b.Name);
+            bool cleanA = a.Name.All(IsCjk), cleanB = b.Name.All(IsCjk);
+            bool keepA = sa != sb ? sa > sb : cleanA != cleanB ? cleanA : a.Confidence >= b.Confidence;
+            if (keepA) inds[k + 1] = b with { Name = a.Name };
+            else inds[k] = a with { Name = b.Name };
+        }
+    }
+}

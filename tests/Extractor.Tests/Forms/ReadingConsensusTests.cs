@@ -1,0 +1,68 @@
+using Extractor.Domain;
+using Extractor.Forms;
+
+namespace Extractor.Tests.Forms;
+
+public class ReadingConsensusTests
+{
+    private static Table Scanned(Table t) => t.WithCells(t.Cells.Select(c => c with { Source = CellSource.Ocr }).ToList());
+
+    private static Indicator Ind(string project, string name, int table, int row, int col = 0, string? period = null, double conf = 0.9) => new()
+    {
+        Form = FormType.PerformanceTarget, Project = project, Period = period, Level1 = "产出指标", Level2 = "质量指标", Name = name,
+        Cell = new CellRef(1, table, row, col), Confidence = conf,
+    };
+
+    [Fact]
+    public void A_scanned_name_one_misread_from_the_documents_common_reading_takes_it()
+    {
+        // Three projects list 资金支付及时率; one scan read its 率 as 素. A name the document gives once stays.
+        var scan = Scanned(TableSpec.Parse("资金支付及时率\n资金支付及时率\n资金支付及时素\n开展培训人数"));
+        var text = TableSpec.Parse("资金支付及时率", page: 2);
+        var result = new Interpretation();
+        result.Indicators.AddRange([Ind("甲", "资金支付及时率", 0, 0), Ind("乙", "资金支付及时率", 0, 1), Ind("丙", "资金支付及时素", 0, 2),
+            Ind("丙", "开展培训人数", 0, 3), Ind("丁", "资金支付及时率", 1, 0)]);
+        ReadingConsensus.Apply(result, [scan, text]);
+        Assert.Equal("资金支付及时率", result.Indicators[2].Name);
+        Assert.Equal("开展培训人数", result.Indicators[3].Name);
+    }
+
+    [Fact]
+    public void Text_layer_names_are_never_changed_and_ties_stay_as_read()
+    {
+        var text = TableSpec.Parse("资金支付及时素\n资金支付及时率\n资金支付及时率");
+        var result = new Interpretation();
+        result.Indicators.AddRange([Ind("甲", "资金支付及时素", 0, 0), Ind("甲", "资金支付及时率", 0, 1), Ind("乙", "资金支付及时率", 0, 2)]);
+        ReadingConsensus.Apply(result, [text]);
+        Assert.Equal("资金支付及时素", result.Indicators[0].Name);
+
+        // Two readings once each, neither twice the other: no majority.
+        Assert.Null(ReadingConsensus.Majority("开展培训人数", new Dictionary<string, int> { ["开展培训人数"] = 1, ["开展培训次数"] = 1 }));
+        Assert.Equal("开展培训次数", ReadingConsensus.Majority("开展培训人数", new Dictionary<string, int> { ["开展培训人数"] = 1, ["开展培训次数"] = 2 }));
+        // Two characters misread in a short name is another name.
+        Assert.Null(ReadingConsensus.Majority("开展宣传人数", new Dictionary<string, int> { ["开展宣传人数"] = 1, ["开展培训次数"] = 5 }));
+    }
+
+    [Fact]
+    public void The_two_period_blocks_of_a_scanned_row_share_the_surer_name()
+    {
+        var scan = Scanned(TableSpec.Parse("资金使用合规率 | 资金使用寺规率"));
+        var result = new Interpretation();
+        result.Indicators.AddRange([Ind("甲", "资金使用合规率", 0, 0, 0, "实施期", 0.93), Ind("甲", "资金使用寺规率", 0, 0, 1, "年度", 0.61)]);
+        ReadingConsensus.Apply(result, [scan]);
+        Assert.Equal("资金使用合规率", result.Indicators[1].Name);
+    }
+
+    [Fact]
+    public void A_scanned_project_name_with_a_digit_glued_takes_the_name_its_text_layer_line_prints()
+    {
+        var scan = Scanned(TableSpec.Parse("项目名称 | 健康教育宣传经费2\n资金支付及时率 | 100%", page: 5));
+        var list = TableSpec.Parse("健康教育宣传经费 | 12.00", page: 3);
+        var result = new Interpretation();
+        result.Projects.AddRange([new Project { Name = "健康教育宣传经费", FirstPage = 3 }, new Project { Name = "健康教育宣传经费2", FirstPage = 5 }]);
+        result.Indicators.Add(Ind("健康教育宣传经费2", "资金支付及时率", 0, 1) with { Cell = new CellRef(5, 0, 1, 0) });
+        ReadingConsensus.Apply(result, [scan, list]);
+        Assert.Equal("健康教育宣传经费", result.Projects[1].Name);
+        Assert.Equal("健康教育宣传经费", result.Indicators[0].Project);
+    }
+}
