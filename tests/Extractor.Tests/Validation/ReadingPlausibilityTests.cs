@@ -84,18 +84,22 @@ public class ReadingPlausibilityTests
         Assert.DoesNotContain(ReadingPlausibility.Check(Doc(spec, FormType.GeneralBudgetExpenditure, ocr: false), Dict), i => i.Rule == ReadingPlausibility.NoColumn);
     }
 
+    // A class, its section and the section's items, each code of a classification level's length.
+    private const string Codes = """
+        科目编码 | 科目名称 | 合计
+        201 | 一般公共服务支出 | 10.00
+        20101 | 人大事务 | 10.00
+        2010101 | 行政运行 | 5.00
+        2010102 | 一般行政管理事务 | 3.00
+        2010199 | 其他人大事务支出 | 2.00
+        """;
+
     [Fact]
     public void A_scanned_subject_code_no_classification_has_is_flagged()
     {
-        var spec = """
-            科目编码 | 科目名称 | 合计
-            201 | 一般公共服务支出 | 10.00
-            20101 | 人大事务 | 10.00
-            2010101 | 行政运行 | 10.00
-            """;
-        Assert.Empty(ReadingPlausibility.Check(Doc(spec, FormType.GeneralBudgetExpenditure, ocr: true), Dict));
+        Assert.Empty(ReadingPlausibility.Check(Doc(Codes, FormType.GeneralBudgetExpenditure, ocr: true), Dict));
         // OCR read 201 as 291 on the class row: no 291 exists.
-        var bad = Doc(spec.Replace("201 |", "291 |"), FormType.GeneralBudgetExpenditure, ocr: true);
+        var bad = Doc(Codes.Replace("201 |", "291 |"), FormType.GeneralBudgetExpenditure, ocr: true);
         var issue = Assert.Single(ReadingPlausibility.Check(bad, Dict));
         Assert.Equal(ReadingPlausibility.UnknownCode, issue.Rule);
     }
@@ -121,15 +125,7 @@ public class ReadingPlausibilityTests
     [Fact]
     public void A_scanned_code_of_no_level_length_among_codes_that_have_one_is_flagged()
     {
-        var spec = """
-            科目编码 | 科目名称 | 合计
-            201 | 一般公共服务支出 | 10.00
-            20101 | 人大事务 | 10.00
-            2010101 | 行政运行 | 5.00
-            2010102 | 一般行政管理事务 | 3.00
-            2010199 | 其他人大事务支出 | 2.00
-            """;
-        var bad = Doc(spec.Replace("20101 |", "2011 |"), FormType.GeneralBudgetExpenditure, ocr: true);
+        var bad = Doc(Codes.Replace("20101 |", "2011 |"), FormType.GeneralBudgetExpenditure, ocr: true);
         var flagged = Flagged(bad, ReadingPlausibility.UnknownCode);
         Assert.All(bad.BudgetLines, l => Assert.Equal(l.Code == "2011", flagged.Contains(l.Cell)));
     }
