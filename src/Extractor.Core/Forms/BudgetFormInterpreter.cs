@@ -18,11 +18,12 @@ public static partial class BudgetFormInterpreter
         var table = layout.Table;
         var index = layout.Index;
         var lines = new List<BudgetLine>();
+        var glued = layout.Groups.ToDictionary(g => g.Index, g => g.CodeCols.Count > 0 || GluedCodesCommon(layout, g));
         foreach (var r in layout.DataRows())
         {
             foreach (var g in layout.Groups)
             {
-                var (code, name) = Label(layout, g, r);
+                var (code, name) = Label(layout, g, r, glued[g.Index]);
                 foreach (var c in g.AmountCols)
                 {
                     var cell = index.At(r, c);
@@ -52,7 +53,7 @@ public static partial class BudgetFormInterpreter
     }
 
     /// <summary>Code and name of row <paramref name="r"/> in group <paramref name="g"/>.</summary>
-    public static (string? Code, string Name) Label(TableLayout layout, ColumnGroup g, int r)
+    public static (string? Code, string Name) Label(TableLayout layout, ColumnGroup g, int r, bool splitGluedCode = true)
     {
         var table = layout.Table;
         string? code = null;
@@ -78,8 +79,26 @@ public static partial class BudgetFormInterpreter
         if (name.Length == 0)
             foreach (var c in g.NameCols) { var t = TextNorm.Normalize(layout.Grid[r][c]); if (t.Length > 0) { name = t; break; } }
         // OCR or a misaligned dump can leave the code glued to the name: `2080501行政运行`.
-        if (code is null && CodeThenName().Match(name) is { Success: true } m) { code = m.Groups[1].Value; name = m.Groups[2].Value; }
+        if (code is null && splitGluedCode && CodeThenName().Match(name) is { Success: true } m) { code = m.Groups[1].Value; name = m.Groups[2].Value; }
         return (code, name);
+    }
+
+    /// <summary>
+    /// Whether a group without a code column prints its codes glued to its names (a dump or OCR that lost the
+    /// column's rule): most of its labels then start with one. A table of names where one starts with digits
+    /// ("120调度指挥系统运维及通讯费", a project named after the 120 hotline) holds no codes.
+    /// </summary>
+    private static bool GluedCodesCommon(TableLayout layout, ColumnGroup g)
+    {
+        int named = 0, coded = 0;
+        foreach (var r in layout.DataRows())
+        {
+            var (_, name) = Label(layout, g, r, splitGluedCode: false);
+            if (name.Length == 0) continue;
+            named++;
+            if (CodeThenName().IsMatch(name)) coded++;
+        }
+        return named > 0 && coded * 2 >= named;
     }
 
     // An amount glued to a label (`889.80支出总计`, a missed rule) is no code: the digits must not run on as a number.

@@ -292,4 +292,26 @@ public class LabelChoiceTests
         var layout = TableLayout.Analyze(TableSpec.Parse(spec));
         Assert.Equal(["项目", "", ""], layout.ColumnPaths.ToArray());
     }
+
+    [Fact]
+    public void Codes_glued_to_their_names_are_split_but_a_project_named_with_digits_keeps_them()
+    {
+        // A dump that lost the code column's rule: every label starts with its code.
+        var glued = """
+            科目名称 | 合计
+            208社会保障和就业支出 | 10.00
+            20805行政事业单位养老支出 | 10.00
+            2080505机关事业单位基本养老保险缴费支出 | 10.00
+            """;
+        var lines = BudgetFormInterpreter.Read(TableSpec.Parse(glued), 0, FormType.GeneralBudgetExpenditure, "万元");
+        Assert.Equal(["208", "20805", "2080505"], lines.Select(l => l.Code ?? "").ToArray());
+        Assert.Equal("行政事业单位养老支出", lines[1].Name);
+
+        // 项目支出表 of names: the project named after the 120 hotline is a name, not code 120.
+        var projects = Fixtures.YqProjects.Replace("急救设备更新、维护费", "120调度指挥系统运维及通讯费");
+        var named = BudgetFormInterpreter.Read(TableSpec.Parse(projects), 0, FormType.ProjectExpenditure, "万元");
+        var hotline = named.Where(l => l.Name.Contains("调度指挥")).ToList();
+        Assert.Equal(2, hotline.Count);   // 合计 and 一般公共预算
+        Assert.All(hotline, l => Assert.Equal(("120调度指挥系统运维及通讯费", (string?)null), (l.Name, l.Code)));
+    }
 }
