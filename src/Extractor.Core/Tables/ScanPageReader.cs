@@ -57,9 +57,7 @@ public sealed class ScanPageReader
     {
         ArgumentNullException.ThrowIfNull(prep);
         var sw = Stopwatch.StartNew();
-        var img = prep.Upright;
-
-        var lattices = FindLattices(img);
+        var (lattices, img) = GridOf(prep.Upright);
         Add(stageSeconds, "grid", sw);
 
         int ink = InkThreshold(img);
@@ -119,6 +117,25 @@ public sealed class ScanPageReader
         if (Math.Abs(dp - dn) < 0.005)
             return permissive.Sum(l => l.Cells.Count) > otsu.Sum(l => l.Cells.Count) ? permissive : otsu;
         return dp > dn ? permissive : otsu;
+    }
+
+    /// <summary>
+    /// The page's tables, and the image to read their cells from. Faint rules under uneven light (a gray 150-dpi
+    /// photo darker at one edge) defeat the global thresholds, which then find a fragment of the table or the page's
+    /// dark edge: the grid found on an evenly lit copy (<see cref="Illumination.Flatten"/>) wins when it holds clearly
+    /// more cells and is ruled as densely, and the cells are then read from that copy too (its faint print defeats
+    /// the ink threshold as its rules did). Well-lit pages stay as scanned: reading every page from the lit copy cost
+    /// digits (numeric 95.7 → 91.8 % on the dev scans).
+    /// </summary>
+    public static (IReadOnlyList<Lattice> Lattices, GrayImage ReadFrom) GridOf(GrayImage img)
+    {
+        ArgumentNullException.ThrowIfNull(img);
+        var lattices = FindLattices(img);
+        var flat = Illumination.Flatten(img);
+        var flatLattices = FindLattices(flat);
+        int cells = lattices.Sum(l => l.Cells.Count), flatCells = flatLattices.Sum(l => l.Cells.Count);
+        return flatCells >= 1.5 * cells + 4 && RuleDensity(flatLattices) >= RuleDensity(lattices) - 0.05
+            ? (flatLattices, flat) : (lattices, img);
     }
 
     // A lone framed box (a stamp's frame, a boxed title) is no table.

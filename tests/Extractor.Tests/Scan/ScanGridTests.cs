@@ -51,4 +51,33 @@ public class ScanGridTests
         int inner = (lat.Rows - 1) * lat.Cols + (lat.Cols - 1) * lat.Rows;
         Assert.Equal((inner - 3) / (double)inner, ScanPageReader.RuleDensity([lat]), 6);
     }
+
+    [Fact]
+    public void Faint_rules_under_a_shadow_are_found_on_an_evenly_lit_copy_which_the_cells_are_read_from()
+    {
+        var c = new Canvas(850, 1100, seed: 5);
+        // A phone shadow: the paper darkens from 245 on the right to 120 at the left edge; the rules and print are
+        // faint (gray 185 on white), so near the shadow they are lighter than the paper's global threshold.
+        for (int y = 0; y < 1100; y++)
+            for (int x = 0; x < 850; x++) c.Dot(x, y, (byte)(120 + 125 * x / 849));
+        for (int y = 0; y < 1100; y++)
+            for (int x = 0; x < 850; x++)
+            {
+                bool rule = Ys.Any(ry => y == ry) && x >= Xs[0] && x <= Xs[^1] || Xs.Any(rx => x == rx) && y >= Ys[0] && y <= Ys[^1];
+                if (rule) c.Dot(x, y, (byte)((120 + 125 * x / 849) * 185 / 245));
+            }
+        var plain = ScanPageReader.FindLattices(c.Image);
+        var (lattices, readFrom) = ScanPageReader.GridOf(c.Image);
+
+        var lat = Assert.Single(lattices);
+        Assert.Equal((Ys.Length - 1, Xs.Length - 1), (lat.Rows, lat.Cols));
+        Assert.True(plain.Sum(l => l.Cells.Count) < lat.Cells.Count, "the page as scanned shows less of the table");
+        Assert.NotSame(c.Image, readFrom);
+
+        // A well-lit page is read as scanned.
+        var lit = new Canvas(850, 1100, seed: 3);
+        lit.Grid(Xs, Ys);
+        var (_, same) = ScanPageReader.GridOf(lit.Image);
+        Assert.Same(lit.Image, same);
+    }
 }
