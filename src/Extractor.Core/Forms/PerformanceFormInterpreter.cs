@@ -168,8 +168,8 @@ public static partial class PerformanceFormInterpreter
                 case ValueKind.Actual: actual ??= text; break;
                 case ValueKind.Reason: reason ??= text; break;
                 // A score merged over a whole 一级指标 group belongs to the group's first indicator only.
-                case ValueKind.Weight when !taken.Contains(cell): weight ??= AmountParser.Value(text); weightCell ??= cell; break;
-                case ValueKind.Score when !taken.Contains(cell): score ??= AmountParser.Value(text); scoreCell ??= cell; break;
+                case ValueKind.Weight when !taken.Contains(cell): weight ??= ScoreValue(cell, text); weightCell ??= cell; break;
+                case ValueKind.Score when !taken.Contains(cell): score ??= ScoreValue(cell, text); scoreCell ??= cell; break;
             }
         }
         if (weightCell is not null) taken.Add(weightCell);
@@ -194,6 +194,18 @@ public static partial class PerformanceFormInterpreter
             Cell = new CellRef(table.Table.PageOfRow(r), tableIndex, r, nameCol),
             RawText = nameCell?.Text ?? "", Confidence = nameCell?.Confidence ?? 1.0,
         };
+    }
+
+    /// <summary>
+    /// A 分值 or 得分 as printed. In a scanned cell that reads as no number, letters the engines take for digits in a
+    /// short cell ("ll" for 11, "O" for 0, "S" for 5) are those digits: the column holds nothing else.
+    /// </summary>
+    private static decimal? ScoreValue(Cell cell, string text)
+    {
+        var value = AmountParser.Value(text);
+        if (value is not null || cell.Source != CellSource.Ocr || text.Length is 0 or > 4) return value;
+        var digits = new string(text.Select(c => c switch { 'l' or 'I' or '|' or 'i' => '1', 'O' or 'o' => '0', 'S' or 's' => '5', 'Z' => '2', 'B' => '8', _ => c }).ToArray());
+        return digits.All(c => char.IsAsciiDigit(c) || c == '.') ? AmountParser.Value(digits) : null;
     }
 
     /// <summary>

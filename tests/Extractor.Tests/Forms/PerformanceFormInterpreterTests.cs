@@ -85,6 +85,17 @@ public class PerformanceFormInterpreterTests
     }
 
     [Fact]
+    public void Scanned_scores_read_as_look_alike_letters_are_their_digits()
+    {
+        // 分值 20 read "2O", 得分 15 read "l5"; a reason in the 得分 column's place would stay no number.
+        var spec = Fixtures.OtherSelfEvaluation.Replace("| 质量指标 | 优良路率 | 20 | ≥85% | 80% | 15 |", "| 质量指标 | 优良路率 | 2O | ≥85% | 80% | l5 |");
+        var r = PerformanceFormInterpreter.Read(Ocr(TableSpec.Parse(spec)), 0, FormType.PerformanceSelfEvaluation, Info);
+        Assert.Equal((20m, 15m), (r.Indicators[1].Weight, r.Indicators[1].Score));
+        var text = PerformanceFormInterpreter.Read(TableSpec.Parse(spec), 0, FormType.PerformanceSelfEvaluation, Info);
+        Assert.Equal(((decimal?)null, (decimal?)null), (text.Indicators[1].Weight, text.Indicators[1].Score));
+    }
+
+    [Fact]
     public void Unread_headers_of_a_text_layer_table_stay_unread()
     {
         // A text layer prints what the form says; a header it has that is no value of ours (指标方向) is not guessed at.
