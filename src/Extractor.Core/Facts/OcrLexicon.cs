@@ -60,8 +60,8 @@ public sealed partial class OcrLexicon
 
         // A long phrase whose last character was lost at the cell's edge ("一般公共预算财政拨"): the reading is the
         // start of exactly one phrase one character longer.
-        if (body.Length >= 7 && codeNames is null && _byLength[Math.Min(body.Length + 1, _byLength.Length - 1)]
-                .Where(p => p.Length == body.Length + 1 && p.StartsWith(body, StringComparison.Ordinal)).Take(2).ToList() is [var whole])
+        if (body.Length >= 7 && codeNames is null && body.Length + 1 < _byLength.Length
+            && _byLength[body.Length + 1].Where(p => p.StartsWith(body, StringComparison.Ordinal)).Take(2).ToList() is [var whole])
             return prefix + whole + suffix;
 
         // Closest phrase: unique at the smallest distance, within the allowance for its length. The reading is tried

@@ -9,6 +9,7 @@ namespace Extractor.Facts;
 public sealed class SubjectCodeDictionary
 {
     private readonly Dictionary<string, List<string>> _names = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _allNames = new(StringComparer.Ordinal);
 
     // Pairs of characters that OCR of these forms confuses.
     private static readonly (char A, char B)[] Confusions =
@@ -53,7 +54,11 @@ public sealed class SubjectCodeDictionary
         if (c is null || !new SubjectCode(c).IsValid || n.Length == 0) return;
         if (!_names.TryGetValue(c, out var list)) _names[c] = list = [];
         if (!list.Contains(n)) list.Add(n);
+        _allNames.Add(n);
     }
+
+    /// <summary>Whether any code carries this name (normalized as <see cref="TextNorm.Normalize"/> does).</summary>
+    public bool ContainsName(string name) => _allNames.Contains(name);
 
     /// <summary>Adds the code/name pairs of trusted (unflagged) lines.</summary>
     public void Learn(IEnumerable<BudgetLine> lines)

@@ -70,7 +70,7 @@ public static class ReadingConsensus
     }
 
     // Names are Chinese; a Latin letter or mark in one is a misread glyph (quotes and brackets are printed).
-    private static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9FFF' or '“' or '”' or '（' or '）' or '(' or ')' or '、';
+    private static bool IsNameChar(char c) => c is >= '\u3400' and <= '\u9FFF' or '“' or '”' or '（' or '）' or '(' or ')' or '、';
 
     // One Chinese character misread (2) or a mark; long names one more.
     private static int Allowance(string reading) => reading.Length >= 8 ? 3 : 2;
@@ -88,7 +88,7 @@ public static class ReadingConsensus
             if (a.Name == b.Name || !ocr[k] || !ocr[k + 1] || Math.Min(a.Name.Length, b.Name.Length) < 4) continue;
             if (OcrLexicon.Distance(a.Name, b.Name) > Allowance(a.Name)) continue;
             int sa = support.GetValueOrDefault(a.Name), sb = support.GetValueOrDefault(b.Name);
-            bool cleanA = a.Name.All(IsCjk), cleanB = b.Name.All(IsCjk);
+            bool cleanA = a.Name.All(IsNameChar), cleanB = b.Name.All(IsNameChar);
             bool keepA = sa != sb ? sa > sb : cleanA != cleanB ? cleanA : a.Confidence >= b.Confidence;
             if (keepA) inds[k + 1] = b with { Name = a.Name };
             else inds[k] = a with { Name = b.Name };

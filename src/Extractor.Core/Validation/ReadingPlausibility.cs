@@ -33,7 +33,6 @@ public static partial class ReadingPlausibility
         bool Ocr(int page) => pages.TryGetValue(page, out var p) && !p.Content.TextLayerUsable;
         var issues = new List<ValidationIssue>();
 
-        var subjectNames = dict.Entries.SelectMany(e => e.Value).Select(TextNorm.Normalize).ToHashSet(StringComparer.Ordinal);
         // Tables whose codes are mostly of a classification level's length (3, 5, 7 digits).
         var codeLengthsOk = doc.BudgetLines.Where(l => l.Code is not null).GroupBy(l => l.Cell.Table)
             .Where(g => g.Count(l => l.Code!.Length is 3 or 5 or 7) >= 0.8 * g.Count()).Select(g => g.Key).ToHashSet();
@@ -52,7 +51,7 @@ public static partial class ReadingPlausibility
             if (l.Code is null && LeadingMark().IsMatch(name))
                 issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 名称「{l.Name}」识别可疑", l.Cell));
             // A label one character off a fixed label of the forms ("汪计" for 合计, "台公务用车购置费") is that label misread.
-            else if (l.Code is null && !subjectNames.Contains(name) && NearFixedLabel(name) is { } label)
+            else if (l.Code is null && !dict.ContainsName(name) && NearFixedLabel(name) is { } label)
                 issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 「{l.Name}」像是「{label}」的误识", l.Cell));
             // A code of a length no classification level has, in a table whose other codes have one: a digit lost or added.
             if (l.Code is { Length: not (3 or 5 or 7) } odd && codeLengthsOk.Contains(l.Cell.Table))
