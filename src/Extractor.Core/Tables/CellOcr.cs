@@ -26,6 +26,8 @@ public sealed record CellOcrOptions
     public bool DropPassingStrokes { get; init; } = true;
     /// <summary>A cell with ink that reads as nothing is read again at twice the size.</summary>
     public bool RetryEmptyEnlarged { get; init; } = true;
+    /// <summary>Inside a seal found on the page, ink as light as the seal's and not touching print is not read.</summary>
+    public bool MaskSeals { get; init; } = true;
     public const string Digits = "0123456789.,-";
 }
 
@@ -72,7 +74,7 @@ public sealed class CellOcr
         ["名称", "项目", "指标", "内容", "说明", "单位", "目标", "原因", "措施", "备注", "类型", "性质"];
 
     /// <summary>Ink of a cell rectangle (pixels, rule centres at its edges) after insetting past the rules.</summary>
-    public CellInk FindInk(GrayImage img, PixelRect cell, double ruleThickness, int inkThreshold)
+    public CellInk FindInk(GrayImage img, PixelRect cell, double ruleThickness, int inkThreshold, IReadOnlyList<Seal>? seals = null)
     {
         int inset = (int)Math.Ceiling(ruleThickness / 2) + _o.InsetPx;
         var r = _o.LocalRules ? InsideLocalRules(img, cell, inset, inkThreshold) :
@@ -80,7 +82,8 @@ public sealed class CellOcr
         if (r.Width < 4 || r.Height < 4) return new(null, 0, 0);
         int w = img.Width;
         var rows = new int[r.Height]; var cols = new int[r.Width];
-        CountInk(img, r, inkThreshold, null, rows, cols);
+        var sealInk = _o.MaskSeals && seals is { Count: > 0 } ? SealInk(img, r, seals, inkThreshold) : null;
+        CountInk(img, r, inkThreshold, sealInk, rows, cols);
         // Leftovers of a rule (residual skew, thick rules) run along the whole edge: drop such edge rows/columns.
         int top = 0, bottom = r.Height - 1, left = 0, right = r.Width - 1;
         while (top < bottom && rows[top] > 0.9 * r.Width) top++;
@@ -91,6 +94,7 @@ public sealed class CellOcr
         var strays = _o.DropPassingStrokes
             ? PassingStrokes(img, new PixelRect(r.X + left, r.Y + top, right - left + 1, bottom - top + 1), inkThreshold)
             : null;
+        strays = Merge(strays, sealInk);
         if (strays is not null) CountInk(img, r, inkThreshold, strays, rows, cols);
         // Ink bounding box, ignoring isolated specks (a row/column needs 1 pixel; totals need a few glyph strokes).
         int y0 = -1, y1 = -1, x0 = -1, x1 = -1, total = 0;
@@ -119,6 +123,58 @@ public sealed class CellOcr
         int bx0 = Math.Max(box.X, r.X + left), by0 = Math.Max(box.Y, r.Y + top);
         int bx1 = Math.Min(box.Right, r.X + right + 1), by1 = Math.Min(box.Bottom, r.Y + bottom + 1);
         return new(new PixelRect(bx0, by0, bx1 - bx0, by1 - by0), lines, total) { LineBands = bands.Count > 1 ? bands : null, Strays = strays };
+    }
+
+    /// <summary>
+    /// Seal ink inside the cell's rectangle: pixels within a seal's disk at least as light as its cut between seal and
+    /// print gray, and not next to a darker (print) pixel, which keeps a glyph's soft edge where the seal crosses it.
+    /// </summary>
+    private static StrayStrokes? SealInk(GrayImage img, PixelRect r, IReadOnlyList<Seal> seals, int inkThreshold)
+    {
+        BinaryImage? mask = null;
+        int keep = -1, margin = (int)(img.Dpi / 25);
+        foreach (var seal in seals)
+        {
+            int cut = seal.InkCut;
+            if (cut < 0 || !seal.Touches(r, margin)) continue;
+            mask ??= new BinaryImage(r.Width, r.Height);
+            keep = Math.Max(keep, cut);
+            for (int y = r.Y; y < r.Bottom; y++)
+                for (int x = r.X; x < r.Right; x++)
+                {
+                    int v = img.Pixels[y * img.Width + x];
+                    if (v > inkThreshold || v < cut || !seal.Covers(x, y, margin) || NextToDarker(img, x, y, cut)) continue;
+                    mask[x - r.X, y - r.Y] = true;
+                }
+        }
+        return mask is null ? null : new StrayStrokes(r, mask) { KeepBelow = keep };
+    }
+
+    private static bool NextToDarker(GrayImage img, int x, int y, int cut)
+    {
+        for (int dy = -1; dy <= 1; dy++)
+            for (int dx = -1; dx <= 1; dx++)
+            {
+                int u = x + dx, v = y + dy;
+                if (u >= 0 && v >= 0 && u < img.Width && v < img.Height && img.Pixels[v * img.Width + u] < cut) return true;
+            }
+        return false;
+    }
+
+    // One mask over the larger area (the seal's covers the whole inside, passing strokes a part of it).
+    private static StrayStrokes? Merge(StrayStrokes? a, StrayStrokes? b)
+    {
+        if (a is null || b is null) return a ?? b;
+        var (big, small) = a.Area.Width * a.Area.Height >= b.Area.Width * b.Area.Height ? (a, b) : (b, a);
+        var mask = big.Mask.Clone();
+        for (int y = 0; y < small.Mask.Height; y++)
+            for (int x = 0; x < small.Mask.Width; x++)
+            {
+                if (!small.Mask[x, y]) continue;
+                int u = small.Area.X + x - big.Area.X, v = small.Area.Y + y - big.Area.Y;
+                if (u >= 0 && v >= 0 && u < mask.Width && v < mask.Height) mask[u, v] = true;
+            }
+        return new StrayStrokes(big.Area, mask) { KeepBelow = Math.Max(a.KeepBelow, b.KeepBelow) };
     }
 
     // Whether nearly every row of the blob crosses it in one run of ink (a stroke), not several (glyphs).

@@ -61,10 +61,11 @@ public sealed class ScanPageReader
         Add(stageSeconds, "grid", sw);
 
         int ink = InkThreshold(img);
+        var seals = lattices.Count > 0 ? SealFinder.Find(img, ink) : [];
         var tables = new List<Table>();
         var confidences = new List<double>();
         foreach (var lat in lattices)
-            tables.Add(ReadTable(img, lat, pageNumber, tables.Count, ocr, ink, confidences));
+            tables.Add(ReadTable(img, lat, pageNumber, tables.Count, ocr, ink, seals, confidences));
         var lines = ReadLinesOutside(img, lattices, ocr, confidences);
         Add(stageSeconds, "ocr", sw);
 
@@ -161,10 +162,10 @@ public sealed class ScanPageReader
     /// <summary>Ink threshold for text: Otsu of the page (gray deskewed image, no adaptive binarisation).</summary>
     public static int InkThreshold(GrayImage img) => Threshold.Otsu(img);
 
-    private Table ReadTable(GrayImage img, Lattice lat, int page, int index, OcrEngine ocr, int ink, List<double> confidences)
+    private Table ReadTable(GrayImage img, Lattice lat, int page, int index, OcrEngine ocr, int ink, IReadOnlyList<Seal> seals, List<double> confidences)
     {
         var cells = lat.Cells;
-        var inks = cells.Select(c => _cells.FindInk(img, c.Rect, lat.RuleThickness, ink)).ToArray();
+        var inks = cells.Select(c => _cells.FindInk(img, c.Rect, lat.RuleThickness, ink, seals)).ToArray();
         var first = new CellReading[cells.Count];
         for (int i = 0; i < cells.Count; i++) first[i] = _cells.ReadText(ocr, img, inks[i]);
 
