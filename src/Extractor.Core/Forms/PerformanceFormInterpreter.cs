@@ -156,10 +156,14 @@ public static partial class PerformanceFormInterpreter
         string? target = null, actual = null, reason = null;
         decimal? weight = null, score = null;
         Cell? weightCell = null, scoreCell = null;
+        // The fact is as sure as the least sure cell it is read from (a value misread under a clear name is as wrong).
+        double valueConfidence = 1.0;
         foreach (var (col, kind) in b.Values)
         {
             var cell = table.At(r, col);
             if (cell is null || cell.IsEmpty) continue;
+            if (kind != ValueKind.Reason && !(kind is ValueKind.Weight or ValueKind.Score && taken.Contains(cell)))
+                valueConfidence = Math.Min(valueConfidence, cell.Confidence);
             var text = TextNorm.Normalize(cell.Text);
             switch (kind)
             {
@@ -192,7 +196,7 @@ public static partial class PerformanceFormInterpreter
             Target = target, TargetParsed = target is null ? null : TargetParser.Parse(target),
             Actual = actual, Weight = weight, Score = score, DeviationReason = reason,
             Cell = new CellRef(table.Table.PageOfRow(r), tableIndex, r, nameCol),
-            RawText = nameCell?.Text ?? "", Confidence = nameCell?.Confidence ?? 1.0,
+            RawText = nameCell?.Text ?? "", Confidence = Math.Min(nameCell?.Confidence ?? 1.0, valueConfidence),
         };
     }
 

@@ -147,6 +147,17 @@ public class PerformanceFormInterpreterTests
         Assert.Equal([first, second], text.Indicators.Where(i => i.Name == "急救车司机工资发放人数").Select(i => i.Target!).ToArray());
     }
 
+    [Fact]
+    public void An_indicator_is_as_sure_as_the_least_sure_of_its_name_and_values()
+    {
+        // 优良路率's target cell read at 0.4 under a clear name: the fact is unsure; the reason column does not count.
+        var t = Ocr(TableSpec.Parse(Fixtures.OtherSelfEvaluation));
+        t = t.WithCells(t.Cells.Select(c => c with { Confidence = c.Text == "≥85%" ? 0.4 : c.Text == "部分路段老化" ? 0.2 : 0.9 }).ToList());
+        var r = PerformanceFormInterpreter.Read(t, 0, FormType.PerformanceSelfEvaluation, Info);
+        Assert.Equal(0.4, Assert.Single(r.Indicators, i => i.Name == "优良路率").Confidence);
+        Assert.All(r.Indicators.Where(i => i.Name != "优良路率"), i => Assert.Equal(0.9, i.Confidence));
+    }
+
     private static Table Ocr(Table t) => t.WithCells(t.Cells.Select(c => c with { Source = CellSource.Ocr }).ToList());
 
     [Fact]
