@@ -179,24 +179,22 @@ public static class SealFinder
     private static void DropStraightRuns(bool[] point, int gw, int gh, List<(int X, int Y)> points, int minRun)
     {
         var drop = new bool[point.Length];
-        for (int y = 0; y < gh; y++)
-            for (int x = 0; x < gw;)
-            {
-                int x1 = x;
-                while (x1 < gw && point[y * gw + x1]) x1++;
-                if (x1 - x >= minRun) for (int k = x; k < x1; k++) drop[y * gw + k] = true;
-                x = x1 == x ? x + 1 : x1;
-            }
-        for (int x = 0; x < gw; x++)
-            for (int y = 0; y < gh;)
-            {
-                int y1 = y;
-                while (y1 < gh && point[y1 * gw + x]) y1++;
-                if (y1 - y >= minRun) for (int k = y; k < y1; k++) drop[k * gw + x] = true;
-                y = y1 == y ? y + 1 : y1;
-            }
+        for (int y = 0; y < gh; y++) DropRuns(point, drop, y * gw, 1, gw, minRun);
+        for (int x = 0; x < gw; x++) DropRuns(point, drop, x, gw, gh, minRun);
         for (int i = 0; i < point.Length; i++) if (drop[i]) point[i] = false;
         points.RemoveAll(p => drop[p.Y * gw + p.X]);
+    }
+
+    // Along one row or column (first index, step between cells, length): mark runs of at least minRun cells.
+    private static void DropRuns(bool[] point, bool[] drop, int first, int step, int length, int minRun)
+    {
+        for (int k = 0; k < length;)
+        {
+            int end = k;
+            while (end < length && point[first + end * step]) end++;
+            if (end - k >= minRun) for (int j = k; j < end; j++) drop[first + j * step] = true;
+            k = end == k ? k + 1 : end;
+        }
     }
 
     // The value below which the given share of pixels in [lo, hi] lie; -1 when none.
