@@ -102,6 +102,10 @@ public static partial class ReadingPlausibility
             // glyph misread as those marks may have taken a printed character with it.
             if (new[] { i.Project, i.Name, i.Actual ?? "", EngineReading(doc, i.Cell) ?? "" }.FirstOrDefault(t => TextDebrisPattern().IsMatch(QuotedWord().Replace(TextNorm.Normalize(t), "$1"))) is { } debris)
                 issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{debris}」含识别残片", i.Cell));
+            // A name led by a mark, or with a book-title mark left open ("《染病监测项目" for 传染病…): its first glyph
+            // was misread, and every indicator of the project carries the wrong name.
+            else if (new[] { i.Project, i.Name }.FirstOrDefault(t => MisreadMarks(TextNorm.Normalize(t))) is { } marked)
+                issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{marked}」的标点可疑", i.Cell));
             // A digit glued to the end of a Chinese name ("健康教育宣传经费2") is a speck or a stroke read as one.
             else if (new[] { i.Project, i.Name }.FirstOrDefault(t => DigitAfterName().IsMatch(TextNorm.Normalize(t))) is { } digit)
                 issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{digit}」末尾的数字可疑", i.Cell));
@@ -118,6 +122,11 @@ public static partial class ReadingPlausibility
         }
         return issues;
     }
+
+    /// <summary>A name led by a mark (a balanced 《…》 aside) or whose 《 》 do not pair up.</summary>
+    public static bool MisreadMarks(string name) =>
+        name.Length > 0 && (LeadingMark().IsMatch(name) && !(name[0] == '《' && name.Contains('》')) ||
+                            name.Count(c => c == '《') != name.Count(c => c == '》'));
 
     private static string NonDigits(string t) => new(TextNorm.Normalize(t).Where(c => !char.IsAsciiDigit(c) && c != '.').ToArray());
 

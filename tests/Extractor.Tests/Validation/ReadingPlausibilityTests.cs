@@ -240,6 +240,27 @@ public class ReadingPlausibilityTests
     }
 
     [Fact]
+    public void A_scanned_project_name_led_by_a_mark_or_with_an_open_title_mark_is_flagged_on_every_indicator()
+    {
+        var open = Doc(Fixtures.OtherSelfEvaluation.Replace("农村公路养护", "《村公路养护"), FormType.PerformanceSelfEvaluation, ocr: true);
+        Assert.Equal(open.Indicators.Count, Flagged(open, ReadingPlausibility.IndicatorDebris).Count);
+        var led = Doc(Fixtures.OtherSelfEvaluation.Replace("农村公路养护", "、村公路养护"), FormType.PerformanceSelfEvaluation, ocr: true);
+        Assert.Equal(led.Indicators.Count, Flagged(led, ReadingPlausibility.IndicatorDebris).Count);
+        // A title printed in 《》 is no misreading.
+        var title = Doc(Fixtures.OtherSelfEvaluation.Replace("农村公路养护", "《公路法》宣传"), FormType.PerformanceSelfEvaluation, ocr: true);
+        Assert.Empty(Flagged(title, ReadingPlausibility.IndicatorDebris));
+    }
+
+    [Theory]
+    [InlineData("《染病监测项目", true)]
+    [InlineData("染病监测项目》", true)]
+    [InlineData("-级指标", true)]
+    [InlineData("《民法典》宣传经费", false)]
+    [InlineData("（一）工资福利", false)]
+    [InlineData("传染病监测项目", false)]
+    public void Misread_marks_in_names(string name, bool misread) => Assert.Equal(misread, ReadingPlausibility.MisreadMarks(name));
+
+    [Fact]
     public void A_scanned_target_form_whose_period_blocks_were_not_found_is_flagged_when_others_have_them()
     {
         var doc = new DocumentResult { FilePath = "/tmp/test.pdf", Sha256 = "0" };
