@@ -62,7 +62,7 @@ public readonly record struct CellReading(string Text, double Confidence, bool N
 /// skipped: Tesseract hallucinates on empty boxes), read as one line (PSM 7) or a block (PSM 6) by its row ink profile;
 /// cells of numeric columns (decided from the header's meaning and a first reading) are re-read with a digits whitelist.
 /// </summary>
-public sealed class CellOcr
+public sealed partial class CellOcr
 {
     private readonly CellOcrOptions _o;
     public CellOcr(CellOcrOptions? options = null) => _o = options ?? new CellOcrOptions();
@@ -486,6 +486,20 @@ public sealed class CellOcr
     /// </summary>
     public static bool HasStrayMarks(string text) =>
         !string.IsNullOrEmpty(text) && text.Any(IsCjk) && text.Any(c => char.IsAsciiLetter(c) || StrayMarks.Contains(c));
+
+    /// <summary>
+    /// A value read with digits and Latin letters or #/&amp;/[, or with a bracket right after a digit where a unit stood
+    /// ("228(#)", "138&amp;", "126(套)" for 22台（套）, 13台（套）, 12台（套）): the mark of the eng model reading a number
+    /// followed by a Chinese unit.
+    /// </summary>
+    public static bool LooksEnglishMixedValue(string text) =>
+        text.Any(char.IsAsciiDigit) && (ValueJunk(text) > 0 || DigitBeforeBracket().IsMatch(text));
+
+    [GeneratedRegex(@"\d[(（]")]
+    private static partial Regex DigitBeforeBracket();
+
+    /// <summary>Latin letters and marks that no indicator value prints.</summary>
+    public static int ValueJunk(string text) => text.Count(c => char.IsAsciiLetter(c) || c is '#' or '&' or '[' or '【' or '|');
 
     private static readonly Regex StrayAroundPercent = new(@"^[A-Za-z|""'“”‘’\[\]]{0,2}(\d+(?:\.\d+)?%)(?:%|[A-Za-z|""'“”‘’\[\]]){0,2}$");
 

@@ -231,6 +231,17 @@ public sealed class ScanPageReader
                     if (c.Text.Any(CellOcr.IsCjk) && (junk ? CellOcr.LatinLetters(c.Text) < CellOcr.LatinLetters(reading.Text) : c.Confidence > reading.Confidence))
                         reading = c;
                 }
+                else if (IsValue(lc) && lc.Row >= bodyStart && CellOcr.LooksEnglishMixedValue(reading.Text))
+                {
+                    // A value with a Chinese unit: chi_sim+eng reads "22台（套）" as "228(#)" (the eng model wins the
+                    // word), chi_sim alone as "22台(套)". Keep its reading when it is at least as clean and holds
+                    // more Chinese or fewer Latin marks (measured: both models read percentages alike or eng better).
+                    var c = _cells.ReadChinese(ocr, img, cellInk);
+                    int junkC = CellOcr.ValueJunk(c.Text), junkR = CellOcr.ValueJunk(reading.Text);
+                    if (c.Text.Any(CellOcr.IsCjk) && c.Text.Any(char.IsAsciiDigit) && junkC <= junkR &&
+                        (junkC < junkR || c.Text.Count(CellOcr.IsCjk) > reading.Text.Count(CellOcr.IsCjk)))
+                        reading = c;
+                }
             }
             if (sign is { } sg && reading.Text.Length > 0 && reading.Text[0] is not ('≥' or '≤'))
                 reading = reading with { Text = sg + reading.Text, Numeric = false };

@@ -82,6 +82,9 @@ public static partial class ReadingPlausibility
                 issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」没有读到指标值", i.Cell));
             else if (i.Target is { Length: > 0 } target && !PlausibleValue(target))
                 issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 指标值「{target}」不像指标值 (识别可疑)", i.Cell));
+            // What was achieved reads like a value too ("46台(#)" for 46台（套）).
+            else if (i.Actual is { Length: > 0 } done && !PlausibleValue(done))
+                issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 完成值「{done}」不像指标值 (识别可疑)", i.Cell));
             // What was achieved is counted in the target's unit (≥350人 → 368人); a unit lost or changed is misread.
             if (i.TargetParsed is { Value: not null } tp && i.Actual is { Length: > 0 } actual &&
                 TargetParser.Parse(actual) is { Value: not null } ap && (tp.Unit ?? "") != (ap.Unit ?? "") &&
@@ -198,7 +201,8 @@ public static partial class ReadingPlausibility
     }
 
     // A comparator, a number, then a unit of Chinese characters, %, ‰ or a per-unit (元/人, 台(套), 个/年).
-    [GeneratedRegex(@"^[≥≤><=]?(\d+(?:\.\d+)?)(?:%|‰|[\u4E00-\u9FFF()（）/]{0,8}(?:\d+[\u4E00-\u9FFF()（）/]{1,8})*)$")]
+    // The unit begins with a word, not a bracket: "298(套)" is 29台(套) with 台 read as a digit.
+    [GeneratedRegex(@"^[≥≤><=]?(\d+(?:\.\d+)?)(?!\d)(?:%|‰|(?:[\u4E00-\u9FFF/][\u4E00-\u9FFF()（）/]{0,7}(?:\d+[\u4E00-\u9FFF()（）/]{1,8})*)?)$")]
     private static partial Regex NumericValue();
 
     // A Chinese phrase, with Chinese punctuation and brackets. A number right after its first character only after

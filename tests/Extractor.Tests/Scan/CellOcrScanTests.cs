@@ -43,6 +43,17 @@ public class CellOcrScanTests
     public void Latin_junk_is_told_from_chinese_and_numbers(string text, bool junk) => Assert.Equal(junk, CellOcr.LooksLatinJunk(text));
 
     [Theory]
+    [InlineData("228(#)", true)]
+    [InlineData("138&", true)]
+    [InlineData("298(套)", true)]
+    [InlineData("126(套", true)]
+    [InlineData("334(48)", true)]
+    [InlineData("22台(套)", false)]
+    [InlineData("≥95%", false)]
+    [InlineData("有效提高", false)]
+    public void Value_read_by_the_english_model_is_told(string text, bool mixed) => Assert.Equal(mixed, CellOcr.LooksEnglishMixedValue(text));
+
+    [Theory]
     [InlineData("100%|", "100%")]
     [InlineData("\"100%", "100%")]
     [InlineData("99%%", "99%")]

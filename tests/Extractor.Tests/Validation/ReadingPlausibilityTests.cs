@@ -203,6 +203,7 @@ public class ReadingPlausibilityTests
     [InlineData("≥120公里", "≥l2O公里", "养护里程")]   // letters for digits
     [InlineData("≥120公里", "过120公里", "养护里程")]   // ≥ read as a character
     [InlineData("125公里", "125", "养护里程")]          // the unit of what was achieved lost
+    [InlineData("| 80% |", "| 8O% |", "优良路率")]       // what was achieved read with a letter for a digit
     [InlineData("优良路率 | 20", "优良路率 | ", "优良路率")] // 分值 lost where the other rows have one
     [InlineData("| 80% | 15 |", "| 80% | 150 |", "优良路率")]  // a point lost: the score exceeds the 分值
     public void A_scanned_indicator_value_that_cannot_be_one_is_flagged(string printed, string read, string name)
@@ -307,6 +308,8 @@ public class ReadingPlausibilityTests
     [InlineData("≥100}", false)]
     [InlineData("≥298%", false)]
     [InlineData("295%", false)]      // ≥ read as a 2: no share is above the whole
+    [InlineData("298(套)", false)]   // 台 read as a digit: a unit begins with a word
+    [InlineData("46台(#)", false)]
     public void Indicator_values_read_like_values(string value, bool plausible) =>
         Assert.Equal(plausible, ReadingPlausibility.PlausibleValue(value));
 }
