@@ -90,6 +90,10 @@ public static partial class ReadingPlausibility
                 TargetParser.Parse(actual) is { Value: not null } ap && (tp.Unit ?? "") != (ap.Unit ?? "") &&
                 (tp.Unit ?? "").Length <= 3 && (ap.Unit ?? "").Length <= 3)
                 issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 指标值「{i.Target}」与完成值「{actual}」单位不同 (识别可疑)", i.Cell));
+            // A target with no comparator that begins with 2, far above what was achieved, while the rest of it is
+            // close to that ("24次" | 5次): ≥ read as a 2 (neither model has ≥).
+            if (LostComparator(i.TargetParsed, i.Actual))
+                issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 指标值「{i.Target}」的 ≥ 可能被识别为 2 (完成值「{i.Actual}」)", i.Cell));
             // The document's other 绩效目标表 split their indicators into 实施期 and 年度 blocks: one whose block was not
             // found lost a header (a seal over 年度目标), and its columns may be taken for another block's.
             if (string.IsNullOrEmpty(i.Period) && periodic.Contains(i.Form))
@@ -124,6 +128,20 @@ public static partial class ReadingPlausibility
                 issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」实施期指标值「{a}」与年度指标值「{b}」的单位或符号不同 (识别可疑)", i.Cell));
         }
         return issues;
+    }
+
+    /// <summary>
+    /// Whether a target read without comparator as "2" + digits is more likely ≥ + digits: what was achieved, in the
+    /// same unit, is under half the target as read and at least half of it without its leading 2.
+    /// </summary>
+    public static bool LostComparator(IndicatorValue? target, string? actual)
+    {
+        if (target is not { Value: { } t, Comparator: Comparator.None } || !target.Raw.TrimStart().StartsWith('2') || string.IsNullOrEmpty(actual)) return false;
+        var a = TargetParser.Parse(actual);
+        if (a.Value is not { } done || (a.Unit ?? "") != (target.Unit ?? "")) return false;
+        var rest = TextNorm.Normalize(target.Raw).TrimStart()[1..];
+        var without = TargetParser.Parse(rest);
+        return without.Value is { } w && w > 0 && done < t / 2 && done >= w / 2;
     }
 
     /// <summary>A name led by a mark (a balanced 《…》 aside) or whose 《 》 do not pair up.</summary>
@@ -194,11 +212,16 @@ public static partial class ReadingPlausibility
     {
         var t = TextNorm.Normalize(value).Replace(" ", "");
         if (t.Length == 0) return true;
+        // No printed number starts with a 0 before another digit ("≤023年12月": 2 read as 0, or a digit lost).
+        if (LeadingZero().IsMatch(t)) return false;
         if (NumericValue().Match(t) is { Success: true } m)
             return !(t.EndsWith('%') && decimal.TryParse(m.Groups[1].Value, System.Globalization.NumberStyles.Number,
                 System.Globalization.CultureInfo.InvariantCulture, out var pct) && pct > 100);
         return QualitativeValue().IsMatch(t);
     }
+
+    [GeneratedRegex(@"(?<![\d.])0\d")]
+    private static partial Regex LeadingZero();
 
     // A comparator, a number, then a unit of Chinese characters, %, ‰ or a per-unit (元/人, 台(套), 个/年).
     // The unit begins with a word, not a bracket: "298(套)" is 29台(套) with 台 read as a digit.

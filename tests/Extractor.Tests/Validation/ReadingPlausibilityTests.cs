@@ -310,6 +310,20 @@ public class ReadingPlausibilityTests
     [InlineData("295%", false)]      // ≥ read as a 2: no share is above the whole
     [InlineData("298(套)", false)]   // 台 read as a digit: a unit begins with a word
     [InlineData("46台(#)", false)]
+    [InlineData("≤023年12月", false)] // no number is printed with a leading 0
+    [InlineData("0.5万元", true)]
+    [InlineData("10次", true)]
     public void Indicator_values_read_like_values(string value, bool plausible) =>
         Assert.Equal(plausible, ReadingPlausibility.PlausibleValue(value));
+
+    [Theory]
+    [InlineData("24次", "5次", true)]     // ≥4次 read as 24次
+    [InlineData("295人", "96人", true)]
+    [InlineData("24次", "24次", false)]   // met as printed
+    [InlineData("20次", "18次", false)]
+    [InlineData("24次", "5人", false)]    // another unit: nothing to compare
+    [InlineData("≥24次", "5次", false)]
+    [InlineData("34次", "5次", false)]
+    public void A_target_whose_comparator_was_read_as_a_2_is_told_by_what_was_achieved(string target, string actual, bool lost) =>
+        Assert.Equal(lost, ReadingPlausibility.LostComparator(Extractor.Facts.TargetParser.Parse(target), actual));
 }
