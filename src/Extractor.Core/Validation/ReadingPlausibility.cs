@@ -68,6 +68,10 @@ public static partial class ReadingPlausibility
         var targeted = doc.Indicators.Where(i => !string.IsNullOrWhiteSpace(i.Target)).Select(i => i.Project).ToHashSet();
         var weighted = doc.Indicators.Where(i => i.Weight is not null).Select(i => i.Project).ToHashSet();
         var periodic = doc.Indicators.Where(i => !string.IsNullOrEmpty(i.Period)).Select(i => i.Form).ToHashSet();
+        // Projects the document's 项目支出表 lists: a 绩效 page's project is one of them when the document has that table.
+        static string Key(string name) => new(TextNorm.Normalize(name).Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).ToArray());
+        var listed = doc.BudgetLines.Where(l => l.Form == FormType.ProjectExpenditure).Select(l => Key(l.Name))
+            .Concat(doc.Projects.Where(p => p.Form == FormType.ProjectExpenditure).Select(p => Key(p.Name))).ToHashSet(StringComparer.Ordinal);
         foreach (var i in doc.Indicators)
         {
             if (pages.TryGetValue(i.Cell.Page, out var page) && page.Confidence < UnsurePageConfidence)
@@ -113,6 +117,13 @@ public static partial class ReadingPlausibility
             // was misread, and every indicator of the project carries the wrong name.
             else if (new[] { i.Project, i.Name }.FirstOrDefault(t => MisreadMarks(TextNorm.Normalize(t))) is { } marked)
                 issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{marked}」的标点可疑", i.Cell));
+            // A scanned project name the 项目支出表 does not list ("才染病监测项目" for 传染病监测项目): misread, and
+            // every indicator of the project with it.
+            else if (listed.Count > 0 && i.Project.Length > 0 && !listed.Contains(Key(i.Project)))
+                issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 项目「{i.Project}」不在项目支出表中 (识别可疑)", i.Cell));
+            // Every indicator belongs to a project (the unit itself on a 整体 form): none read means the 项目名称 cell was lost.
+            else if (i.Project.Length == 0)
+                issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」没有读到项目名称", i.Cell));
             // A digit glued to the end of a Chinese name ("健康教育宣传经费2") is a speck or a stroke read as one.
             else if (new[] { i.Project, i.Name }.FirstOrDefault(t => DigitAfterName().IsMatch(TextNorm.Normalize(t))) is { } digit)
                 issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{digit}」末尾的数字可疑", i.Cell));
@@ -122,7 +133,12 @@ public static partial class ReadingPlausibility
         foreach (var pair in doc.Indicators.Where(i => i.Period is "实施期" or "年度" && Ocr(i.Cell.Page)).GroupBy(i => (i.Cell.Table, i.Cell.Row)))
         {
             var both = pair.ToList();
-            if (both.Count != 2 || both[0].Target is not { Length: > 0 } a || both[1].Target is not { Length: > 0 } b || a == b) continue;
+            if (both.Count != 2) continue;
+            // Both blocks print one indicator name; readings the document's consensus could not reconcile are one misread.
+            if (PairNamesDisagree(both[0].Name, both[1].Name))
+                foreach (var i in both)
+                    issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 实施期「{both[0].Name}」与年度「{both[1].Name}」的指标名称不同 (识别可疑)", i.Cell));
+            if (both[0].Target is not { Length: > 0 } a || both[1].Target is not { Length: > 0 } b || a == b) continue;
             if (NonDigits(a) == NonDigits(b)) continue;
             foreach (var i in both)
                 issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」实施期指标值「{a}」与年度指标值「{b}」的单位或符号不同 (识别可疑)", i.Cell));
@@ -142,6 +158,19 @@ public static partial class ReadingPlausibility
         var rest = TextNorm.Normalize(target.Raw).TrimStart()[1..];
         var without = TargetParser.Parse(rest);
         return without.Value is { } w && w > 0 && done < t / 2 && done >= w / 2;
+    }
+
+    /// <summary>
+    /// Whether the names of a row's 实施期 and 年度 blocks read as one name misread: they differ but share two
+    /// characters or more in a row. A name cut short where its cell wraps (the seeds print "急救车司机工资及社保费" under
+    /// 年度 for …发放准确率) and two unrelated indicators are not.
+    /// </summary>
+    public static bool PairNamesDisagree(string a, string b)
+    {
+        if (a == b || a.Length == 0 || b.Length == 0 || a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)) return false;
+        for (int k = 0; k + 1 < a.Length; k++)
+            if (b.Contains(a.AsSpan(k, 2), StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>A name led by a mark (a balanced 《…》 aside) or whose 《 》 do not pair up.</summary>

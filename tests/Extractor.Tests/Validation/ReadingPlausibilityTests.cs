@@ -252,6 +252,48 @@ public class ReadingPlausibilityTests
         Assert.Empty(Flagged(title, ReadingPlausibility.IndicatorDebris));
     }
 
+    /// <summary>A scanned 项目支出表 and a scanned 绩效目标表 in one document.</summary>
+    private static DocumentResult ProjectsAndTarget(string target)
+    {
+        var doc = new DocumentResult { FilePath = "/tmp/test.pdf", Sha256 = "0" };
+        foreach (var (n, form) in new[] { (1, FormType.ProjectExpenditure), (2, FormType.PerformanceTarget) })
+        {
+            var page = TableSpec.Page(n, form, "单位：万元");
+            doc.Pages.Add(new ClassifiedPage(new PageContent { PageNumber = n, RawText = page.Content.RawText, Lines = page.Content.Lines, Scanned = true }, form, 0.9));
+        }
+        doc.Tables.Add(TableSpec.Parse(Fixtures.YqProjects));
+        doc.Tables.Add(TableSpec.Parse(target, page: 2));
+        var r = DocumentInterpreter.Interpret(doc.Pages, doc.Tables);
+        doc.BudgetLines.AddRange(r.BudgetLines);
+        doc.Projects.AddRange(r.Projects);
+        doc.Indicators.AddRange(r.Indicators);
+        return doc;
+    }
+
+    [Fact]
+    public void A_scanned_project_the_project_table_does_not_list_is_flagged_on_every_indicator()
+    {
+        var listed = ProjectsAndTarget(Fixtures.YqTarget);
+        Assert.NotEmpty(listed.Indicators);
+        Assert.Empty(Flagged(listed, ReadingPlausibility.IndicatorDebris));
+        // "急救车司机工资及杜保费": one character misread, and no reading of the document to correct it by.
+        var misread = ProjectsAndTarget(Fixtures.YqTarget.Replace("| 急救车司机工资及社保费 | < |", "| 急救车司机工资及杜保费 | < |"));
+        Assert.All(misread.Indicators, i => Assert.Equal("急救车司机工资及杜保费", i.Project));
+        Assert.Equal(misread.Indicators.Count, Flagged(misread, ReadingPlausibility.IndicatorDebris).Count);
+        // Without a 项目支出表 there is nothing to look the project up in.
+        var alone = Doc(Fixtures.YqTarget.Replace("| 急救车司机工资及社保费 | < |", "| 急救车司机工资及杜保费 | < |"), FormType.PerformanceTarget, ocr: true);
+        Assert.Empty(Flagged(alone, ReadingPlausibility.IndicatorDebris));
+    }
+
+    [Fact]
+    public void A_scanned_indicator_whose_project_name_was_not_read_is_flagged()
+    {
+        var doc = Doc(Fixtures.OtherSelfEvaluation.Replace("| 农村公路养护 |", "| |"), FormType.PerformanceSelfEvaluation, ocr: true);
+        Assert.NotEmpty(doc.Indicators);
+        Assert.All(doc.Indicators, i => Assert.Equal("", i.Project));
+        Assert.Equal(doc.Indicators.Count, Flagged(doc, ReadingPlausibility.IndicatorDebris).Count);
+    }
+
     [Theory]
     [InlineData("《染病监测项目", true)]
     [InlineData("染病监测项目》", true)]
@@ -326,4 +368,13 @@ public class ReadingPlausibilityTests
     [InlineData("34次", "5次", false)]
     public void A_target_whose_comparator_was_read_as_a_2_is_told_by_what_was_achieved(string target, string actual, bool lost) =>
         Assert.Equal(lost, ReadingPlausibility.LostComparator(Extractor.Facts.TargetParser.Parse(target), actual));
+
+    [Theory]
+    [InlineData("人正常运", "保障水资源监测项目正常运转二", true)]
+    [InlineData("救患者满意度", "有救患者满意度", true)]
+    [InlineData("急救车司机工资及社保费发放准确率", "急救车司机工资及社保费", false)] // cut where the cell wraps
+    [InlineData("培训人数", "设备购置数量", false)]                                 // two indicators
+    [InlineData("职工满意度", "职工满意度", false)]
+    public void Period_block_names_that_read_as_one_name_misread(string a, string b, bool disagree) =>
+        Assert.Equal(disagree, ReadingPlausibility.PairNamesDisagree(a, b));
 }
