@@ -284,13 +284,19 @@ public static partial class PerformanceFormInterpreter
         List<(int Col, ValueKind Kind)> known, List<int> unread, FormType form)
     {
         var result = new List<(int Col, ValueKind Kind)>(known);
-        ValueKind[] numberKinds = [ValueKind.Weight, ValueKind.Score];
+        bool NumbersColumn(List<string> body) => body.Count > 0 && body.Count(t => BareScore().IsMatch(t)) >= 0.6 * body.Count;
+        // A self-evaluation exists to give 得分, while templates without 分值 are common (… | 完成值 | 未完成原因 |
+        // 自评得分): its one column of numbers, no 分值 or 得分 header read, is the 得分.
+        bool loneScore = form is FormType.PerformanceSelfEvaluation or FormType.OverallPerformanceSelfEvaluation
+            && !known.Any(v => v.Kind is ValueKind.Weight or ValueKind.Score)
+            && unread.Count(c => NumbersColumn(BodyTexts(table, headerRow, c))) == 1;
+        ValueKind[] numberKinds = loneScore ? [ValueKind.Score] : [ValueKind.Weight, ValueKind.Score];
         ValueKind[] textKinds = form == FormType.PerformanceTarget ? [ValueKind.Target] : [ValueKind.Target, ValueKind.Actual, ValueKind.Reason];
         foreach (var col in unread)
         {
             var body = BodyTexts(table, headerRow, col);
             if (body.Count == 0) continue;
-            bool numbers = body.Count(t => BareScore().IsMatch(t)) >= 0.6 * body.Count;
+            bool numbers = NumbersColumn(body);
             // Short words without digits (%, 人, 正向, 定量) are a unit, direction or nature column: no value of ours.
             if (!numbers && body.Count(t => t.Length <= 3 && !t.Any(char.IsAsciiDigit)) >= 0.8 * body.Count) continue;
             var order = numbers ? numberKinds : textKinds;

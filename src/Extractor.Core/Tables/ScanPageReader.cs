@@ -11,7 +11,7 @@ namespace Extractor.Tables;
 /// Reads a page without a usable text layer (phone scans): orientation → deskew → ruled tables → per-cell OCR →
 /// text lines outside the tables. Boxes are in points of the upright, deskewed page.
 /// </summary>
-public sealed class ScanPageReader
+public sealed partial class ScanPageReader
 {
     private readonly PipelineOptions _options;
     private readonly CellOcr _cells;
@@ -67,6 +67,7 @@ public sealed class ScanPageReader
         foreach (var lat in lattices)
             tables.Add(ReadTable(img, lat, pageNumber, tables.Count, ocr, ink, seals, confidences));
         var lines = ReadLinesOutside(img, lattices, ocr, confidences);
+        if (!lines.Any(l => StatesUnit(l.Text))) lines = [.. lines, .. ReadUnitNotes(img, lattices, ocr, ink)];
         Add(stageSeconds, "ocr", sw);
 
         var raw = new StringBuilder();
@@ -286,6 +287,77 @@ public sealed class ScanPageReader
             }
         }
         return lines.OrderBy(l => l.Box.Y).ThenBy(l => l.Box.X).ToList();
+    }
+
+    /// <summary>Whether a line states the money unit (单位：元, 金额单位：万元).</summary>
+    internal static bool StatesUnit(string text) => UnitNote().IsMatch(Facts.TextNorm.Normalize(text));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"单位[:]?(万元|千元|亿元|元)")]
+    private static partial System.Text.RegularExpressions.Regex UnitNote();
+
+    /// <summary>
+    /// The unit note (单位：元) set apart at the end of the text row just above a table. Tesseract's page layout
+    /// drops such a short item beside a longer one (单位名称 … far left) or reads it as junk, while the item read
+    /// alone as one line comes out clean; a whole 元 table then read as 万元 is off by 10⁴ with no total to catch it.
+    /// Only a reading that states a unit is kept.
+    /// </summary>
+    internal static List<TextLine> ReadUnitNotes(GrayImage img, IReadOnlyList<Lattice> lattices, OcrEngine ocr, int ink)
+    {
+        var found = new List<TextLine>();
+        int gap = (int)(0.2 * img.Dpi), reach = (int)(0.5 * img.Dpi), pad = (int)(0.04 * img.Dpi);
+        foreach (var lat in lattices)
+        {
+            var b = lat.Bounds;
+            int y1 = b.Y - pad, y0 = Math.Max(0, b.Y - reach);
+            foreach (var other in lattices)
+                if (other.Bounds.Bottom <= b.Y && other.Bounds.Bottom > y0) y0 = other.Bounds.Bottom + pad;
+            if (y1 - y0 < pad * 2) continue;
+            var row = LowestTextRow(img, Math.Max(0, b.X - reach), y0, Math.Min(img.Width, b.Right + reach), y1, ink);
+            if (row is not { } r) continue;
+            foreach (var item in InkItems(img, r, ink, gap))
+            {
+                if (item.Width > 3 * img.Dpi || item.Width < 0.15 * img.Dpi) continue;
+                var box = new PixelRect(Math.Max(0, item.X - pad), Math.Max(0, item.Y - pad),
+                    Math.Min(img.Width, item.Right + pad) - Math.Max(0, item.X - pad), Math.Min(img.Height, item.Bottom + pad) - Math.Max(0, item.Y - pad));
+                var read = ocr.RecognizeChinese(img, box, PageSegMode.SingleLine);
+                var text = CellOcr.CleanText(read.Text);
+                if (StatesUnit(text)) found.Add(new TextLine(text, ToPoints(box, img.Dpi), read.Confidence));
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The text row (rows with ink, rule rows left out) nearest the bottom of a strip, or null.</summary>
+    private static PixelRect? LowestTextRow(GrayImage img, int x0, int y0, int x1, int y1, int ink)
+    {
+        int w = x1 - x0, minGap = Math.Max(2, (int)(0.03 * img.Dpi));
+        int bottom = -1, top = -1, blank = 0;
+        for (int y = y1 - 1; y >= y0; y--)
+        {
+            int n = 0;
+            for (int x = x0; x < x1; x++) if (img[x, y] < ink) n++;
+            bool text = n > 0 && n < w / 2; // a rule (or the page edge's shadow) runs across most of the strip
+            if (text) { if (bottom < 0) bottom = y; top = y; blank = 0; }
+            else if (bottom >= 0 && ++blank >= minGap) break;
+        }
+        return bottom < 0 ? null : new PixelRect(x0, top, w, bottom - top + 1);
+    }
+
+    /// <summary>Runs of columns holding ink within a row, split where a gap of <paramref name="gap"/> pixels has none.</summary>
+    private static IEnumerable<PixelRect> InkItems(GrayImage img, PixelRect row, int ink, int gap)
+    {
+        int start = -1, last = -1;
+        for (int x = row.X; x <= row.Right; x++)
+        {
+            bool any = false;
+            if (x < row.Right) for (int y = row.Y; y < row.Bottom && !any; y++) any = img[x, y] < ink;
+            if (any) { if (start < 0) start = x; last = x; }
+            else if (start >= 0 && (x - last > gap || x == row.Right))
+            {
+                yield return new PixelRect(start, row.Y, last - start + 1, row.Height);
+                start = -1;
+            }
+        }
     }
 
     // CamScanner stamps "扫描全能王" (and "CamScanner") into the bottom band of every page.

@@ -72,6 +72,33 @@ public class PerformanceFormInterpreterTests
         Assert.Equal("部分路段老化", r.Indicators[1].DeviationReason);
     }
 
+    [Theory]
+    [InlineData("自评得分", FormType.PerformanceSelfEvaluation)]
+    [InlineData("人", FormType.PerformanceSelfEvaluation)]
+    [InlineData("人", FormType.OverallPerformanceSelfEvaluation)]
+    public void A_self_evaluation_without_weights_has_its_lone_column_of_numbers_as_the_score(string scoreHeader, FormType form)
+    {
+        // A template with no 分值 column whose 自评得分 header, under a seal, read as "人": its numbers are 得分.
+        var spec = $"""
+            项目名称 | 数字图书馆运维经费 | < | < | < | <
+            一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年完成值 | 未完成原因和改进措施 | {scoreHeader}
+            产出指标 | 数量指标 | 设备购置数量 | 56台(套) | 56台(套) | | 10.5
+            ^ | 质量指标 | 资金使用合规率 | 100% | 100% | 无 | 15
+            效益指标 | 社会效益指标 | 提高读者服务水平 | 有效提高 | 有效提高 | | 11.5
+            满意度指标 | 服务对象满意度指标 | 读者满意度 | ≥98% | 100% | 已完成 | 10
+            总分 | < | < | < | < | < | 100
+            """;
+        var r = PerformanceFormInterpreter.Read(Ocr(TableSpec.Parse(spec)), 0, form, Info);
+        Assert.Equal([10.5m, 15m, 11.5m, 10m], r.Indicators.Select(i => i.Score ?? -1).ToArray());
+        Assert.All(r.Indicators, i => Assert.Null(i.Weight));
+        if (scoreHeader != "人") return;
+        // A target form's lone column of numbers under a header not read stays its 分值.
+        var target = PerformanceFormInterpreter.Read(Ocr(TableSpec.Parse(spec.Replace("| 全年完成值 | 未完成原因和改进措施 |", "| 指标方向 | 备注 |"))), 0,
+            FormType.PerformanceTarget, Info);
+        Assert.All(target.Indicators, i => Assert.Null(i.Score));
+        Assert.Equal([10.5m, 15m, 11.5m, 10m], target.Indicators.Select(i => i.Weight ?? -1).ToArray());
+    }
+
     [Fact]
     public void A_target_under_a_header_that_was_not_read_still_gets_its_comparator_back()
     {

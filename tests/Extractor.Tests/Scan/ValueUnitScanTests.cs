@@ -27,26 +27,12 @@ public class ValueUnitScanTests
         GrayImage scan;
         using (var doc = PdfDocument.Open(pdf))
         using (var page = doc.GetPage(0))
-            scan = Blur(page.Render(150));
+            scan = ScanImages.Soften(page.Render(150));
         using var ocr = new OcrEngine();
         var pc = new ScanPageReader(new PipelineOptions()).Read(scan, 1, scan.Height * 72.0 / 150, scan.Width * 72.0 / 150, ocr, null);
         var t = Assert.Single(pc.Tables);
         var read = t.Cells.Where(c => c.Row > 0 && c.Col is 2 or 3).OrderBy(c => c.Row).ThenBy(c => c.Col).Select(c => c.Text).ToList();
         static string Half(string v) => v.Replace("（", "(").Replace("）", ")");
         Assert.True(values.SelectMany(v => new[] { v, v }).Select(Half).SequenceEqual(read.Select(Half)), string.Join(" ", read));
-    }
-
-    // A phone camera's softness: a 3×3 box blur.
-    private static GrayImage Blur(GrayImage src)
-    {
-        var dst = src.Clone();
-        for (int y = 1; y < src.Height - 1; y++)
-            for (int x = 1; x < src.Width - 1; x++)
-            {
-                int s = 0;
-                for (int dy = -1; dy <= 1; dy++) for (int dx = -1; dx <= 1; dx++) s += src[x + dx, y + dy];
-                dst[x, y] = (byte)(s / 9);
-            }
-        return dst;
     }
 }
