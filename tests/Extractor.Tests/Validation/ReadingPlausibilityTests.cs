@@ -206,6 +206,7 @@ public class ReadingPlausibilityTests
     [InlineData("| 80% |", "| 8O% |", "优良路率")]       // what was achieved read with a letter for a digit
     [InlineData("优良路率 | 20", "优良路率 | ", "优良路率")] // 分值 lost where the other rows have one
     [InlineData("| 80% | 15 |", "| 80% | 150 |", "优良路率")]  // a point lost: the score exceeds the 分值
+    [InlineData("| 有效改善 | 有效改善 |", "| 有效改善 | 有效改普 |", "群众出行条件")] // worded, one character apart
     public void A_scanned_indicator_value_that_cannot_be_one_is_flagged(string printed, string read, string name)
     {
         var bad = Doc(Fixtures.OtherSelfEvaluation.Replace(printed, read), FormType.PerformanceSelfEvaluation, ocr: true);
@@ -368,6 +369,17 @@ public class ReadingPlausibilityTests
     [InlineData("34次", "5次", false)]
     public void A_target_whose_comparator_was_read_as_a_2_is_told_by_what_was_achieved(string target, string actual, bool lost) =>
         Assert.Equal(lost, ReadingPlausibility.LostComparator(Extractor.Facts.TargetParser.Parse(target), actual));
+
+    [Theory]
+    [InlineData("长其", "长期", true)]
+    [InlineData("有效提高", "有效提商", true)]
+    [InlineData("长期", "长期", false)]
+    [InlineData("按时报送", "已完成", false)]    // achieved in other words
+    [InlineData("达标", "已达标", false)]
+    [InlineData("≥95%", "≥96%", false)]        // numbers are compared elsewhere
+    [InlineData("长期", null, false)]
+    public void Worded_target_and_achievement_one_character_apart_read_one_wrong(string target, string? actual, bool flagged) =>
+        Assert.Equal(flagged, ReadingPlausibility.WordedValuesOneApart(target, actual));
 
     [Theory]
     [InlineData("人正常运", "保障水资源监测项目正常运转二", true)]
