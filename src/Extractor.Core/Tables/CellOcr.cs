@@ -28,6 +28,10 @@ public sealed record CellOcrOptions
     public bool RetryEmptyEnlarged { get; init; } = true;
     /// <summary>Inside a seal found on the page, ink as light as the seal's and not touching print is not read.</summary>
     public bool MaskSeals { get; init; } = true;
+    /// <summary>The crop's paper is made white and its ink stretched to black before OCR (<see cref="Contrast.WhitenPaper"/>).</summary>
+    public bool WhitenPaper { get; init; } = true;
+    /// <summary>Cells under a 分值 / 得分 header are read as numbers, at twice the size (short Chinese first readings retried).</summary>
+    public bool ScoreColumnDigits { get; init; } = true;
     public const string Digits = "0123456789.,-";
 }
 
@@ -506,10 +510,21 @@ public sealed partial class CellOcr
     private const string StrayMarks = "-=|\"'“”‘’<>〈〉_^~`!?;";
 
     /// <summary>A reading restricted to digits and number punctuation.</summary>
-    public CellReading ReadDigits(OcrEngine ocr, GrayImage img, CellInk ink)
+    public CellReading ReadDigits(OcrEngine ocr, GrayImage img, CellInk ink, bool enlarged = false)
     {
         if (ink.Region is not { } r) return new("", 0, true);
-        var res = ocr.Recognize(Cell(img, r, ink.Strays), null, PageSegMode.SingleLine, CellOcrOptions.Digits);
+        OcrResult Read(GrayImage cell)
+        {
+            if (enlarged) cell = Scale.Up(cell, 2);
+            return ocr.Recognize(_o.WhitenPaper ? Contrast.WhitenPaper(cell) : cell, null, PageSegMode.SingleLine, CellOcrOptions.Digits);
+        }
+        if (ink.LineBands is { } bands)
+        {
+            // A number wrapped in a narrow column ("13269.4" over "0"): one line at a time, joined.
+            var lines = PerLine(img, r, bands, ink.Strays, Read);
+            return new(CleanNumber(lines.Text), lines.Confidence, true);
+        }
+        var res = Read(Cell(img, r, ink.Strays));
         return new(CleanNumber(res.Text), res.Confidence, true);
     }
 

@@ -188,11 +188,19 @@ public sealed partial class ScanPageReader
         // 绩效 forms put the indicator header (指标值 / 完成值) below a funds block, past the first header rows:
         // a cell is an indicator value when such a header stands above it in its column.
         var valueHeaderRow = new int[lat.Cols];
+        var scoreHeaderRow = new int[lat.Cols];
         Array.Fill(valueHeaderRow, int.MaxValue);
+        Array.Fill(scoreHeaderRow, int.MaxValue);
         for (int i = 0; i < cells.Count; i++)
-            if (cells[i].ColSpan == 1 && FormVocabulary.IsIndicatorValueHeader(first[i].Text))
+        {
+            if (cells[i].ColSpan != 1) continue;
+            if (FormVocabulary.IsIndicatorValueHeader(first[i].Text))
                 valueHeaderRow[cells[i].Col] = Math.Min(valueHeaderRow[cells[i].Col], cells[i].Row);
+            if (FormVocabulary.IsScoreHeader(first[i].Text))
+                scoreHeaderRow[cells[i].Col] = Math.Min(scoreHeaderRow[cells[i].Col], cells[i].Row);
+        }
         bool IsValue(LatticeCell lc) => valueCol[lc.Col] || lc.Row > valueHeaderRow[lc.Col];
+        bool IsScore(LatticeCell lc) => _cellOptions.ScoreColumnDigits && lc.ColSpan == 1 && lc.Row > scoreHeaderRow[lc.Col];
 
         var result = new List<Cell>(cells.Count);
         for (int i = 0; i < cells.Count; i++)
@@ -214,11 +222,20 @@ public sealed partial class ScanPageReader
             bool digits = cellInk.Region is not null && reading.Text.Length > 0 &&
                           (reading.Numeric || (!reading.Text.Any(CellOcr.IsCjk) && !reading.Text.Contains('%') &&
                            (inNumericCol || (!IsValue(lc) && (reading.Text.Any(char.IsAsciiDigit) || reading.Text.Length <= 2)))));
+            // Under a 分值 / 得分 header every cell is a number: a short first reading with Chinese in it ("7.5" read
+            // "区)" or "了" on grainy paper) is a misread number, not text. Kept only when the digits come back.
+            bool scoreRetry = !digits && cellInk.Region is not null && IsScore(lc) && reading.Text.Length is > 0 and <= 3 &&
+                              !reading.Text.Contains('%');
+            if (scoreRetry && _cellOptions.DigitsWhitelist)
+            {
+                var d = _cells.ReadDigits(ocr, img, cellInk, enlarged: true);
+                if (CellOcr.LooksNumeric(d.Text)) { reading = d; digits = true; }
+            }
             // (指标值 columns hold "≥4次", "100%": a digits-only re-read turned them into "24")
             // (measured: first readings of numbers come back as "35,50(", "52.7]" or "(" for 0 — digits plus junk)
-            if (digits && _cellOptions.DigitsWhitelist)
+            if (digits && !scoreRetry && _cellOptions.DigitsWhitelist)
             {
-                var d = _cells.ReadDigits(ocr, img, cellInk);
+                var d = _cells.ReadDigits(ocr, img, cellInk, enlarged: IsScore(lc));
                 if (d.Text.Length > 0) reading = d;
             }
             else if (!digits && cellInk.Region is not null && !inNumericCol)

@@ -229,4 +229,31 @@ public class CellOcrScanTests
         Assert.Null(CellOcr.LeadingComparator(Comparator(true, angle: false).Image, ink, 128));    // "=" over a bar
         Assert.Null(CellOcr.LeadingComparator(Comparator(true).Image, ink with { Lines = 2 }, 128));
     }
+
+    [Fact]
+    public void A_number_wrapped_in_a_narrow_column_is_read_line_by_line_as_digits()
+    {
+        // "13269.40" printed over two lines ("13269.4" / "0") in a narrow 绩效 funds column: one line of the digits
+        // setup read "1" or nothing; each line read alone and joined gives the number.
+        var pdf = HtmlPdf.Make("""
+            <table border="1" cellspacing="0" style="border-collapse:collapse; font-size:10.5pt">
+            <tr><td>全年预算数</td><td>全年执行数</td></tr>
+            <tr><td>13269.4<br>0</td><td>21940.4<br>2</td></tr>
+            </table>
+            """);
+        GrayImage img;
+        using (var doc = PdfDocument.Open(pdf))
+        using (var page = doc.GetPage(0))
+            img = page.Render(200);
+        var lat = Assert.Single(ScanPageReader.FindLattices(img));
+        var cells = new CellOcr();
+        using var ocr = new OcrEngine();
+        var read = lat.Cells.Where(c => c.Row == 1).OrderBy(c => c.Col).Select(c =>
+        {
+            var ink = cells.FindInk(img, c.Rect, lat.RuleThickness, ScanPageReader.InkThreshold(img));
+            Assert.Equal(2, ink.Lines);
+            return cells.ReadDigits(ocr, img, ink).Text;
+        });
+        Assert.Equal(["13269.40", "21940.42"], read);
+    }
 }

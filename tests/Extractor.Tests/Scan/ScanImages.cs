@@ -18,4 +18,21 @@ internal static class ScanImages
             }
         return dst;
     }
+
+    /// <summary>
+    /// Gray, grainy paper: the page darkened to <paramref name="paper"/> and jittered by up to ±<paramref name="amplitude"/>
+    /// in blocks of <paramref name="block"/> pixels (a phone sensor's noise after JPEG is blotchy, not per pixel).
+    /// </summary>
+    public static GrayImage Grain(GrayImage src, int paper, int amplitude, int block, int seed)
+    {
+        var rng = new Random(seed);
+        int bw = (src.Width + block - 1) / block, bh = (src.Height + block - 1) / block;
+        var jitter = new int[bw * bh];
+        for (int i = 0; i < jitter.Length; i++) jitter[i] = rng.Next(-amplitude, amplitude + 1);
+        var dst = src.Clone();
+        for (int y = 0; y < src.Height; y++)
+            for (int x = 0; x < src.Width; x++)
+                dst[x, y] = (byte)Math.Clamp(src[x, y] * paper / 255 + jitter[y / block * bw + x / block], 0, 255);
+        return dst;
+    }
 }
