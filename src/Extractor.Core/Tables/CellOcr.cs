@@ -32,6 +32,8 @@ public sealed record CellOcrOptions
     public bool WhitenPaper { get; init; } = true;
     /// <summary>Cells under a 分值 / 得分 header are read as numbers, at twice the size (short Chinese first readings retried).</summary>
     public bool ScoreColumnDigits { get; init; } = true;
+    /// <summary>A number read as one to three characters is read again at twice the size; kept when it only adds one.</summary>
+    public bool ShortNumbersEnlarged { get; init; } = true;
     public const string Digits = "0123456789.,-";
 }
 
@@ -525,7 +527,31 @@ public sealed partial class CellOcr
             return new(CleanNumber(lines.Text), lines.Confidence, true);
         }
         var res = Read(Cell(img, r, ink.Strays));
-        return new(CleanNumber(res.Text), res.Confidence, true);
+        var text = CleanNumber(res.Text);
+        if (!enlarged && _o.ShortNumbersEnlarged && text.Length is > 0 and <= 3)
+        {
+            // Tesseract drops an end of a short number read at scan size ("208" → "08", "7.5" → "7", "11" → "1"),
+            // and reads it whole at twice the size: keep that reading when it only adds the missing character.
+            var big = Read(Scale.Up(Cell(img, r, ink.Strays), 2));
+            var bigText = CleanNumber(big.Text);
+            if (AddsOneCharacter(text, bigText)) return new(bigText, big.Confidence, true);
+        }
+        return new(text, res.Confidence, true);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="enlarged"/> is <paramref name="read"/> with one character more (the rest in order), or
+    /// with a one-digit decimal tail ("7" → "7.5").
+    /// </summary>
+    public static bool AddsOneCharacter(string read, string enlarged)
+    {
+        if (read.Length > 0 && enlarged.Length == read.Length + 2 && enlarged.StartsWith(read, StringComparison.Ordinal) &&
+            enlarged[^2] == '.' && char.IsAsciiDigit(enlarged[^1]) && !read.Contains('.'))
+            return true;
+        if (enlarged.Length != read.Length + 1) return false;
+        int i = 0;
+        foreach (char c in enlarged) if (i < read.Length && read[i] == c) i++;
+        return i == read.Length;
     }
 
     /// <summary>

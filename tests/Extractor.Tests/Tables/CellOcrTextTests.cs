@@ -1,0 +1,28 @@
+using Extractor.Tables;
+
+namespace Extractor.Tests.Tables;
+
+/// <summary>The text rules of <see cref="CellOcr"/> that need no engine.</summary>
+public class CellOcrTextTests
+{
+    [Theory]
+    [InlineData("08", "208", true)]    // the leading digit dropped at scan size
+    [InlineData("7", "7.5", true)]    // the decimal tail dropped
+    [InlineData("7.5", "7.55", true)]
+    [InlineData("7.", "7.55", false)]
+    [InlineData("1", "11", true)]
+    [InlineData("08", "08", false)]   // nothing added
+    [InlineData("08", "2088", false)] // more than one character added
+    [InlineData("75", "7.6", false)]  // a character changed, not added
+    [InlineData("", "5", true)]
+    public void A_short_number_read_enlarged_is_kept_when_it_only_adds_one_character(string read, string enlarged, bool kept) =>
+        Assert.Equal(kept, CellOcr.AddsOneCharacter(read, enlarged));
+
+    [Theory]
+    [InlineData("169. 07", "169.07")]
+    [InlineData("21,92", "21.92")]
+    [InlineData("1,044.83", "1,044.83")]
+    [InlineData(".35.50.", "35.50")]
+    public void A_number_is_cleaned_of_what_scanning_puts_in_it(string read, string clean) =>
+        Assert.Equal(clean, CellOcr.CleanNumber(read));
+}
