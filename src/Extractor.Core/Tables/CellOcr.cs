@@ -61,7 +61,16 @@ public sealed record StrayStrokes(PixelRect Area, BinaryImage Mask)
 }
 
 /// <summary>Text of one cell and the engine's confidence.</summary>
-public readonly record struct CellReading(string Text, double Confidence, bool Numeric);
+public readonly record struct CellReading(string Text, double Confidence, bool Numeric)
+{
+    /// <summary>
+    /// How sure the reading is for review: the engine's mean, or its least sure word plus a margin when that is
+    /// lower. One misread character among clear ones ("焉目完成时间") leaves the mean high; measured on the two dev
+    /// sets, wrong facts flagged 84.5 → 90.5 % and 90.0 → 96.0 %, flagged facts wrong 83.5 → 79.2 % and 78.2 → 76.4 %
+    /// (margin 0: 91.7 / 96.5 % flagged, 74.0 / 71.1 % of flags wrong). Reading choices keep the mean.
+    /// </summary>
+    public double ReviewConfidence { get; init; } = Confidence;
+}
 
 /// <summary>
 /// OCR of table cells on a deskewed gray page: a cell is inset past its rules, trimmed to its ink (ink-free cells are
@@ -392,7 +401,7 @@ public sealed partial class CellOcr
             var lines = PerLine(img, r, lineBands, ink.Strays, x => recognize(x, null, PageSegMode.SingleLine));
             if (lines.Text.Length > 0 && lines.Confidence >= res.Confidence + 0.15) return lines;
         }
-        return new(text, res.Confidence, LooksNumeric(text));
+        return new(text, res.Confidence, LooksNumeric(text)) { ReviewConfidence = ReviewConfidenceOf(res) };
     }
 
     // A wrapped cell read line by line (PSM 7 each): block mode on scans garbled whole 绩效 cells.
@@ -510,6 +519,12 @@ public sealed partial class CellOcr
     private static readonly Regex StrayAroundPercent = new(@"^[A-Za-z|""'“”‘’\[\]]{0,2}(\d+(?:\.\d+)?%)(?:%|[A-Za-z|""'“”‘’\[\]]){0,2}$");
 
     private const string StrayMarks = "-=|\"'“”‘’<>〈〉_^~`!?;";
+
+    /// <summary>The engine's mean confidence, or its least sure word's plus 0.2 when that is lower (see <see cref="CellReading.ReviewConfidence"/>).</summary>
+    public static double ReviewConfidenceOf(OcrResult res) =>
+        res.Words.Count > 1 ? Math.Min(res.Confidence, res.Words.Min(w => w.Confidence) + WeakestWordMargin) : res.Confidence;
+
+    private const double WeakestWordMargin = 0.2;
 
     /// <summary>A reading restricted to digits and number punctuation.</summary>
     public CellReading ReadDigits(OcrEngine ocr, GrayImage img, CellInk ink, bool enlarged = false)

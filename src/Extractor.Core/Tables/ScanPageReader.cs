@@ -264,7 +264,7 @@ public sealed partial class ScanPageReader
             if (sign is { } sg && reading.Text.Length > 0 && reading.Text[0] is not ('≥' or '≤'))
                 reading = reading with { Text = sg + reading.Text, Numeric = false };
             if (reading.Text.Length > 0) confidences.Add(reading.Confidence);
-            result.Add(new Cell(lc.Row, lc.Col, lc.RowSpan, lc.ColSpan, lat.ToPoints(lc.Rect), reading.Text, reading.Confidence, CellSource.Ocr));
+            result.Add(new Cell(lc.Row, lc.Col, lc.RowSpan, lc.ColSpan, lat.ToPoints(lc.Rect), reading.Text, reading.ReviewConfidence, CellSource.Ocr));
         }
         var grouped = CellOcr.HarmonizeGrouping(result.Select(c => c.Text).ToList());
         for (int i = 0; i < result.Count; i++) if (grouped[i] != result[i].Text) result[i] = result[i] with { Text = grouped[i] };

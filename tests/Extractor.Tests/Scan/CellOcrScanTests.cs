@@ -241,10 +241,7 @@ public class CellOcrScanTests
             <tr><td>13269.4<br>0</td><td>21940.4<br>2</td></tr>
             </table>
             """);
-        GrayImage img;
-        using (var doc = PdfDocument.Open(pdf))
-        using (var page = doc.GetPage(0))
-            img = page.Render(200);
+        var img = ScanImages.FirstPage(pdf, 200);
         var lat = Assert.Single(ScanPageReader.FindLattices(img));
         var cells = new CellOcr();
         using var ocr = new OcrEngine();

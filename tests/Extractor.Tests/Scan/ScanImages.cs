@@ -35,4 +35,12 @@ internal static class ScanImages
                 dst[x, y] = (byte)Math.Clamp(src[x, y] * paper / 255 + jitter[y / block * bw + x / block], 0, 255);
         return dst;
     }
+
+    /// <summary>The first page of a PDF rendered at <paramref name="dpi"/>.</summary>
+    public static GrayImage FirstPage(string pdf, int dpi)
+    {
+        using var doc = Extractor.Pdf.PdfDocument.Open(pdf);
+        using var page = doc.GetPage(0);
+        return page.Render(dpi);
+    }
 }

@@ -44,10 +44,7 @@ public class ScoreColumnScanTests(ITestOutputHelper output)
     [InlineData(22, 9)]
     public void Scores_on_grainy_paper_are_read_as_numbers(int grain, int seed)
     {
-        GrayImage scan;
-        using (var doc = PdfDocument.Open(SelfEvaluation()))
-        using (var page = doc.GetPage(0))
-            scan = ScanImages.Grain(page.Render(200), paper: 205, amplitude: grain, block: 2, seed);
+        var scan = ScanImages.Grain(ScanImages.FirstPage(SelfEvaluation(), 200), paper: 205, amplitude: grain, block: 2, seed);
         var expected = Scores.SelectMany(s => new[] { s, s }).ToList();
         Assert.Equal(expected, ReadScores(scan, null));
         // The same page read without the paper whitened and without the score columns' own reading misses some

@@ -31,10 +31,7 @@ public class UnitNoteScanTests
             <tr><td>项目</td><td>合计</td><td>一般公共预算</td></tr>{rows}
             </table>
             """);
-        GrayImage scan;
-        using (var doc = PdfDocument.Open(pdf))
-        using (var page = doc.GetPage(0))
-            scan = ScanImages.Soften(page.Render(150));
+        var scan = ScanImages.Soften(ScanImages.FirstPage(pdf, 150));
         using var ocr = new OcrEngine();
         var pc = new ScanPageReader(new PipelineOptions()).Read(scan, 1, scan.Height * 72.0 / 150, scan.Width * 72.0 / 150, ocr, null);
         var t = Assert.Single(pc.Tables);
@@ -54,10 +51,7 @@ public class UnitNoteScanTests
             <tr><td>项目名称</td><td>合计</td></tr><tr><td>农业技术推广项目</td><td>2,348,000.00</td></tr>
             </table>
             """);
-        GrayImage scan;
-        using (var doc = PdfDocument.Open(pdf))
-        using (var page = doc.GetPage(0))
-            scan = ScanImages.Soften(page.Render(150));
+        var scan = ScanImages.Soften(ScanImages.FirstPage(pdf, 150));
         using var ocr = new OcrEngine();
         var (lattices, img) = ScanPageReader.GridOf(scan);
         var lat = Assert.Single(lattices);

@@ -24,10 +24,7 @@ public class ValueUnitScanTests
             <tr><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td></tr>{rows}
             </table>
             """);
-        GrayImage scan;
-        using (var doc = PdfDocument.Open(pdf))
-        using (var page = doc.GetPage(0))
-            scan = ScanImages.Soften(page.Render(150));
+        var scan = ScanImages.Soften(ScanImages.FirstPage(pdf, 150));
         using var ocr = new OcrEngine();
         var pc = new ScanPageReader(new PipelineOptions()).Read(scan, 1, scan.Height * 72.0 / 150, scan.Width * 72.0 / 150, ocr, null);
         var t = Assert.Single(pc.Tables);

@@ -25,4 +25,17 @@ public class CellOcrTextTests
     [InlineData(".35.50.", "35.50")]
     public void A_number_is_cleaned_of_what_scanning_puts_in_it(string read, string clean) =>
         Assert.Equal(clean, CellOcr.CleanNumber(read));
+
+    [Fact]
+    public void A_cell_with_one_unsure_word_is_as_unsure_for_review_as_that_word_allows()
+    {
+        var box = new Extractor.Imaging.PixelRect(0, 0, 10, 10);
+        // "焉目完成时间": the engine's mean stays high over one misread character.
+        var oneBad = new Extractor.Ocr.OcrResult("焉目完成时间", 0.86, [new("焉", box, 0.31), new("目完成时间", box, 0.95)]);
+        Assert.Equal(0.51, CellOcr.ReviewConfidenceOf(oneBad), 6);
+        var allGood = new Extractor.Ocr.OcrResult("项目完成时间", 0.93, [new("项目", box, 0.90), new("完成时间", box, 0.95)]);
+        Assert.Equal(0.93, CellOcr.ReviewConfidenceOf(allGood), 6);
+        var oneWord = new Extractor.Ocr.OcrResult("合计", 0.7, [new("合计", box, 0.7)]);
+        Assert.Equal(0.7, CellOcr.ReviewConfidenceOf(oneWord), 6);
+    }
 }
