@@ -130,6 +130,10 @@ public static partial class ReadingPlausibility
             // A digit glued to the end of a Chinese name ("健康教育宣传经费2") is a speck or a stroke read as one.
             else if (new[] { i.Project, i.Name }.FirstOrDefault(t => DigitAfterName().IsMatch(TextNorm.Normalize(t))) is { } digit)
                 issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{digit}」末尾的数字可疑", i.Cell));
+            // A mark after an indicator name ("社会公众知晓率:", "持续发挥作用-二", "开展培训次数一") is the cell's rule or a
+            // speck read as one; names print none (none of 220 corpus names or the seeds' indicators end so).
+            else if (TrailingMark(TextNorm.Normalize(i.Name)))
+                issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」末尾的符号可疑", i.Cell));
         }
         // The 实施期 and 年度 targets of one row count the same thing: a unit or comparator that differs between them
         // ("25%" | "25年", "2项" | "专项", "790%" | "≥90%") is one of them misread.
@@ -299,6 +303,12 @@ public static partial class ReadingPlausibility
     // A name of three Chinese characters or more ending in one digit.
     [GeneratedRegex(@"[\u4E00-\u9FFF]{3}[0-9]$")]
     private static partial Regex DigitAfterName();
+
+    /// <summary>A name that ends in a mark, or in 一/二/三 set off by a dash or glued to a word that takes no numeral after it.</summary>
+    public static bool TrailingMark(string name) => name.Length >= 3 && TrailingMarkPattern().IsMatch(name);
+
+    [GeneratedRegex(@"([:;,\-—_|~、]|[\-—_~][一二三]|[\u4E00-\u9FFF](?<![统唯第之万不合专])一)$")]
+    private static partial Regex TrailingMarkPattern();
 
     // Chinese followed by Latin letters, or by digits ending the label.
     [GeneratedRegex(@"[\u4E00-\u9FFF)][A-Za-z]|[\u4E00-\u9FFF)][0-9]+$")]

@@ -241,6 +241,27 @@ public class ReadingPlausibilityTests
         Assert.Equal(digit.Indicators.Count, Flagged(digit, ReadingPlausibility.IndicatorDebris).Count);
     }
 
+    [Theory]
+    [InlineData("社会公众知晓率:", true)]
+    [InlineData("持续发挥作用-二", true)]
+    [InlineData("开展培训次数一", true)]
+    [InlineData("服务对象满意度、", true)]
+    [InlineData("社会公众知晓率", false)]
+    [InlineData("管理制度统一", false)]
+    [InlineData("全省排名第一", false)]
+    [InlineData("（一）", false)]
+    public void A_mark_after_an_indicator_name_is_told(string name, bool marked) =>
+        Assert.Equal(marked, ReadingPlausibility.TrailingMark(name));
+
+    [Fact]
+    public void A_scanned_indicator_name_ending_in_a_mark_is_flagged()
+    {
+        var bad = Doc(Fixtures.OtherSelfEvaluation.Replace("群众满意度", "群众满意度:"), FormType.PerformanceSelfEvaluation, ocr: true);
+        var flagged = Flagged(bad, ReadingPlausibility.IndicatorDebris);
+        Assert.NotEmpty(flagged);
+        Assert.All(bad.Indicators, i => Assert.Equal(i.Name.EndsWith(':'), flagged.Contains(i.Cell)));
+    }
+
     [Fact]
     public void A_scanned_project_name_led_by_a_mark_or_with_an_open_title_mark_is_flagged_on_every_indicator()
     {
