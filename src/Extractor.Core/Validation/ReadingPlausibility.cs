@@ -204,7 +204,8 @@ public static partial class ReadingPlausibility
 
     /// <summary>
     /// The fixed label of the forms (<see cref="FormVocabulary.Phrases"/>) a label is one misread character away from:
-    /// one Chinese character changed, added or dropped. Null when the label is one of them, or near none.
+    /// one Chinese character changed, added or dropped, or in a label of five or more one read as two. Null when the
+    /// label is one of them, or near none.
     /// </summary>
     public static string? NearFixedLabel(string label)
     {
@@ -214,6 +215,8 @@ public static partial class ReadingPlausibility
             // One character misread (or two marks), or one character more at either end.
             if (p.Length == label.Length && OcrLexicon.Distance(label, p) <= 2) return p;
             if (label.Length == p.Length + 1 && p.Length >= 3 && (label[1..] == p || label[..^1] == p)) return p;
+            // One character read as two ("合计" → "人台计"): one more character and one changed, in a longer label.
+            if (label.Length == p.Length + 1 && p.Length >= 5 && OcrLexicon.Distance(label, p) <= 6) return p;
         }
         return null;
     }

@@ -122,6 +122,15 @@ public class ReadingPlausibilityTests
         Assert.Null(ReadingPlausibility.NearFixedLabel("健康教育宣传经费"));         // a project's name is near no label
     }
 
+    [Theory]
+    [InlineData("本年支出人台计", "本年支出合计")]   // 合 read as two characters
+    [InlineData("本年收入台计", "本年收入合计")]     // one changed
+    [InlineData("合汁", "合计")]
+    [InlineData("本年支出合计", null)]               // the label itself
+    [InlineData("人台计", null)]                     // too short to tell one character read as two
+    public void The_fixed_label_a_scanned_label_is_a_misreading_of(string read, string? label) =>
+        Assert.Equal(label, ReadingPlausibility.NearFixedLabel(read));
+
     [Fact]
     public void A_scanned_code_of_no_level_length_among_codes_that_have_one_is_flagged()
     {
