@@ -1,6 +1,5 @@
 using Extractor.Imaging;
 using Extractor.Ocr;
-using Extractor.Pdf;
 using Extractor.Pipeline;
 using Extractor.Tables;
 using Extractor.Tests.Engines;

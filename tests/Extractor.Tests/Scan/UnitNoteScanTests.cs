@@ -2,7 +2,6 @@ using Extractor.Domain;
 using Extractor.Forms;
 using Extractor.Imaging;
 using Extractor.Ocr;
-using Extractor.Pdf;
 using Extractor.Pipeline;
 using Extractor.Tables;
 using Extractor.Tests.Engines;
