@@ -169,7 +169,11 @@ public sealed class TableLayout
     {
         if (cells.Any(t => t == "栏次")) return true;
         var ne = cells.Where(t => t.Length > 0).ToList();
-        return ne.Count >= 2 && ne.All(t => t.Length <= 2 && t.All(char.IsAsciiDigit));
+        if (ne.Count >= 2 && ne.All(t => t.Length <= 2 && t.All(char.IsAsciiDigit))) return true;
+        // On a scan one column number may come back misread ("12" as "121"): a long row whose numbers are mostly
+        // bare one- or two-digit integers, rising from left to right, is still the 栏次 row.
+        var small = ne.Where(t => t.Length <= 2 && t.All(char.IsAsciiDigit)).Select(int.Parse).ToList();
+        return ne.Count >= 6 && small.Count * 4 >= ne.Count * 3 && small.Zip(small.Skip(1)).All(p => p.Second > p.First);
     }
 
     private static bool IsDataRow(string[] cells, bool ownFirst)

@@ -77,6 +77,30 @@ public class BudgetFormInterpreterTests
         Assert.Equal(4 + 6, lines.Count);
     }
 
+    [Theory]
+    [InlineData("1|2|3|4|5|6|7|8|9|10|11|121", true)]    // "12" read "121" on a scan
+    [InlineData("1|2|3|4|5|6|7|8|9|10|11|12", true)]
+    [InlineData("栏次|1|2|3", true)]
+    [InlineData("1|2|3|4|9|6|7|8|9|10|11|121", false)]   // one misread and the rest not rising
+    [InlineData("9.17|0|8.17|0|8.17|1.00|8.90|0|7.94|0|7.94|0.96", false)]
+    [InlineData("1|2|3|4|5|6.50|7.25|8.10", false)]      // amounts with decimals
+    public void A_row_of_column_numbers_is_told_even_with_one_misread(string row, bool marker) =>
+        Assert.Equal(marker, TableLayout.IsMarkerRow(row.Split('|')));
+
+    [Fact]
+    public void A_scanned_three_public_table_whose_column_number_row_has_a_misread_number_gives_no_lines_from_it()
+    {
+        var lines = Read("""
+            预算数 | < | < | < | < | < | 决算数 | < | < | < | < | <
+            合计 | 因公出国（境）费 | 公务用车购置及运行维护费 | < | < | 公务接待费 | 合计 | 因公出国（境）费 | 公务用车购置及运行维护费 | < | < | 公务接待费
+            ^ | ^ | 小计 | 公务用车购置费 | 公务用车运行维护费 | ^ | ^ | ^ | 小计 | 公务用车购置费 | 公务用车运行维护费 | ^
+            1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 121
+            9.17 | 0.00 | 8.17 | 0.00 | 8.17 | 1.00 | 8.90 | 0.00 | 7.94 | 0.00 | 7.94 | 0.96
+            """, FormType.ThreePublicExpenses);
+        Assert.Equal(12, lines.Count);
+        Assert.Equal([9.17m, 0m, 8.17m, 0m, 8.17m, 1.00m, 8.90m, 0m, 7.94m, 0m, 7.94m, 0.96m], lines.Select(l => l.AmountWan!.Value));
+    }
+
     [Fact]
     public void FinalAccountExpenditureSkipsColumnNumberRow()
     {
