@@ -10,10 +10,13 @@ namespace Extractor.Domain;
 public static partial class FormVocabulary
 {
     /// <summary>A header of performance indicator values (指标值 / 完成值 / 目标值): numbers with units and comparators.</summary>
-    public static bool IsIndicatorValueHeader(string? header) => IndicatorValueHeader().IsMatch(Regex.Replace(header ?? "", @"\s+", ""));
+    public static bool IsIndicatorValueHeader(string? header) => IndicatorValueHeader().IsMatch(Compact(header));
 
     /// <summary>Header of a 绩效 score column (分值 / 权重 / 得分 / 自评得分): its cells hold numbers only.</summary>
-    public static bool IsScoreHeader(string? header) => ScoreHeader().IsMatch(Regex.Replace(header ?? "", @"\s+", ""));
+    public static bool IsScoreHeader(string? header) => ScoreHeader().IsMatch(Compact(header));
+
+    // A header cell's text without the spaces and line breaks a scan or a wrapped cell puts in it.
+    private static string Compact(string? header) => Regex.Replace(header ?? "", @"\s+", "");
 
     [GeneratedRegex("^(指标)?(分值|权重|得分|自评得分|评分)(（分）|\\(分\\))?$")]
     private static partial Regex ScoreHeader();

@@ -541,13 +541,14 @@ public sealed partial class CellOcr
             var lines = PerLine(img, r, bands, ink.Strays, Read);
             return new(CleanNumber(lines.Text), lines.Confidence, true);
         }
-        var res = Read(Cell(img, r, ink.Strays));
+        var crop = Cell(img, r, ink.Strays);
+        var res = Read(crop);
         var text = CleanNumber(res.Text);
         if (!enlarged && _o.ShortNumbersEnlarged && text.Length is > 0 and <= 3)
         {
             // Tesseract drops an end of a short number read at scan size ("208" → "08", "7.5" → "7", "11" → "1"),
             // and reads it whole at twice the size: keep that reading when it only adds the missing character.
-            var big = Read(Scale.Up(Cell(img, r, ink.Strays), 2));
+            var big = Read(Scale.Up(crop, 2));
             var bigText = CleanNumber(big.Text);
             if (AddsOneCharacter(text, bigText)) return new(bigText, big.Confidence, true);
         }
