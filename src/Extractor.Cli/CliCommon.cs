@@ -24,6 +24,9 @@ public static class CliCommon
         return o;
     }
 
+    // Declared before OpenStore: static fields initialise in order.
+    private static readonly Lazy<SubjectCodeDictionary> Dictionary = new(SubjectCodeDictionary.LoadDefault);
+
     /// <summary>The store behind every command; a later PostgreSQL backend plugs in here.</summary>
     public static Func<string, IExtractorStore> OpenStore { get; set; } = path =>
     {
@@ -32,8 +35,6 @@ public static class CliCommon
         store.Revalidator = doc => [.. DocumentValidator.Validate(doc, Dictionary.Value), .. ReadingPlausibility.Check(doc, Dictionary.Value)];
         return store;
     };
-
-    private static readonly Lazy<SubjectCodeDictionary> Dictionary = new(SubjectCodeDictionary.LoadDefault);
 
     /// <summary>Commands that only read must not create an empty database by accident.</summary>
     public static IExtractorStore? OpenExisting(string path)

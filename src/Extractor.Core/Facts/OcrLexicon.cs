@@ -294,6 +294,32 @@ public sealed partial class OcrLexicon
     private static partial Regex SecondLevelValue();
 
     /// <summary>
+    /// Whether a header (one level of a column path) is made of the forms' header words, once years, numbers and
+    /// brackets are set aside. An OCR'd header that is not (人金额, “般公共预算) names its column wrongly.
+    /// </summary>
+    public static bool IsHeaderVocabulary(string? header) => IsMadeOf(header, FormVocabulary.HeaderWords);
+
+    /// <summary>Whether the text, years and numbers set aside, splits into the given words.</summary>
+    public static bool IsMadeOf(string? text, IReadOnlyList<string> words)
+    {
+        var t = NonWord().Replace(TextNorm.Normalize(text), "");
+        if (t.Length == 0) return true;
+        // Word break by dynamic programming: can[i] = the first i characters split into words.
+        var can = new bool[t.Length + 1];
+        can[0] = true;
+        for (int i = 0; i < t.Length; i++)
+        {
+            if (!can[i]) continue;
+            foreach (var w in words)
+                if (i + w.Length <= t.Length && string.CompareOrdinal(t, i, w, 0, w.Length) == 0) can[i + w.Length] = true;
+        }
+        return can[t.Length];
+    }
+
+    [GeneratedRegex(@"\d{4}年度?|[0-9.,%()、:：;；\-—]")]
+    private static partial Regex NonWord();
+
+    /// <summary>
     /// Edits from a reading to a phrase: a mark read for a character or a dropped mark costs 1, a Chinese character
     /// read as another 2, a Chinese character dropped or added 4, i.e. never
     /// within the allowance (a reading longer or shorter by a whole word is another phrase: 项目预算金额 is not 预算金额,

@@ -61,8 +61,8 @@ public sealed class TableLayout
             if (IsPreamble(nonEmpty)) { unitInTable ??= UnitDetector.FromText(string.Join(" ", nonEmpty)); skip.Add(r); continue; }
             if (IsMarkerRow(cells)) { skip.Add(r); continue; }
             // A 合计 header merged down over the header rows repeats in the grid; only a 合计 cell starting on this row labels data.
-            bool ownFirst = index.At(r, 0) is { } c0 && c0.Row == r;
-            if (IsDataRow(cells, ownFirst) || sawWideHeader && cols >= 3 && OnlyFirstColumn(cells))
+            bool StartsHere(int c) => index.At(r, c) is { } cell && cell.Row == r;
+            if (IsDataRow(cells, StartsHere) || sawWideHeader && cols >= 3 && OnlyFirstColumn(cells))
             { first = r; break; }
             header.Add(r);
             if (nonEmpty.Count >= 2) sawWideHeader = true;
@@ -176,18 +176,23 @@ public sealed class TableLayout
         return ne.Count >= 6 && small.Count * 4 >= ne.Count * 3 && small.Zip(small.Skip(1)).All(p => p.Second > p.First);
     }
 
-    private static bool IsDataRow(string[] cells, bool ownFirst)
+    private static bool IsDataRow(string[] cells, Func<int, bool> startsHere)
     {
         var firstText = cells.FirstOrDefault(t => t.Length > 0) ?? "";
         if (TextNorm.LooksLikeCode(firstText) || TextNorm.StartsWithChineseOrdinal(firstText)) return true;
         // 合计 opening a row of amounts (or of nothing: an empty form) is data; opening a row of texts it is a header.
-        if (ownFirst && TotalLabels.Contains(cells[0])
-            && cells.Skip(1).All(t => t.Length == 0 || t == cells[0] || AmountParser.Parse(t).Kind is AmountKind.Number or AmountKind.Empty))
+        // After an empty code cell it may stand in the name column; a scanned amount beside it may be misread
+        // ("2593汪9"), still mostly digits, which no header is.
+        int k = Array.FindIndex(cells, t => t.Length > 0);
+        if (k >= 0 && startsHere(k) && TotalLabels.Contains(cells[k])
+            && cells.Skip(k + 1).All(t => t.Length == 0 || t == cells[k] || AmountParser.Parse(t).Kind is AmountKind.Number or AmountKind.Empty || MostlyDigits(t)))
             return true;
         // A bare year (2024 | 2025 as column headers) is not an amount.
         return cells.Any(t => t.Length > 0 && AmountParser.IsNumber(t) && (t.Contains('.') || t.Length >= 3)
             && !(t.Length == 4 && (t.StartsWith("19") || t.StartsWith("20")) && !cells.Any(x => x.Contains('.'))));
     }
+
+    private static bool MostlyDigits(string t) => t.Count(char.IsAsciiDigit) is var d && d >= 3 && d * 3 >= t.Length * 2;
 
     private static ColumnRole RoleOf(List<string> headers, List<string> data)
     {

@@ -60,10 +60,11 @@ public sealed class DocumentProcessor : IDocumentProcessor, IDisposable
             pages = _lexicon.Apply(pages);
             Lap(result, "correct", clock);
 
-            result.Pages.AddRange(_classifier.Classify(pages));
+            // Headers are repaired once pages have their form: only budget forms' headers are a closed set.
+            result.Pages.AddRange(ColumnHeaderRepair.Apply(_classifier.Classify(pages)));
             Lap(result, "classify", clock);
 
-            result.Tables.AddRange(TableJoiner.Join(pages));
+            result.Tables.AddRange(TableJoiner.Join(result.Pages.Select(p => p.Content).ToList()));
             var interpretation = DocumentInterpreter.Interpret(result.Pages, result.Tables);
             result.Info = interpretation.Info;
             result.BudgetLines.AddRange(interpretation.BudgetLines);

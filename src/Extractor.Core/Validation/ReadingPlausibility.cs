@@ -230,31 +230,10 @@ public static partial class ReadingPlausibility
     private static ValidationIssue Issue(string rule, string message, CellRef cell) =>
         new() { Rule = rule, Message = message, Cells = [cell] };
 
-    /// <summary>
-    /// Whether a header (one level of a column path) is made of the forms' header words, once years, numbers and
-    /// brackets are set aside. An OCR'd header that is not (人金额, “般公共预算) names its column wrongly.
-    /// </summary>
-    public static bool IsHeaderVocabulary(string header) => IsWords(header, FormVocabulary.HeaderWords);
+    /// <summary>Whether a header (one level of a column path) is made of the forms' header words (<see cref="OcrLexicon.IsHeaderVocabulary"/>).</summary>
+    public static bool IsHeaderVocabulary(string header) => OcrLexicon.IsHeaderVocabulary(header);
 
-    // Whether the text, years and numbers set aside, splits into the given words.
-    private static bool IsWords(string? text, IReadOnlyList<string> words)
-    {
-        var t = NonWord().Replace(TextNorm.Normalize(text), "");
-        if (t.Length == 0) return true;
-        // Word break by dynamic programming: can[i] = the first i characters split into header words.
-        var can = new bool[t.Length + 1];
-        can[0] = true;
-        for (int i = 0; i < t.Length; i++)
-        {
-            if (!can[i]) continue;
-            foreach (var w in words)
-                if (string.CompareOrdinal(t, i, w, 0, w.Length) == 0 && i + w.Length <= t.Length) can[i + w.Length] = true;
-        }
-        return can[t.Length];
-    }
-
-    [GeneratedRegex(@"\d{4}年度?|[0-9.,%()、:：;；\-—]")]
-    private static partial Regex NonWord();
+    private static bool IsWords(string? text, IReadOnlyList<string> words) => OcrLexicon.IsMadeOf(text, words);
 
     /// <summary>
     /// Whether an indicator value reads like one: a number with an optional comparator before it and a short unit
