@@ -34,6 +34,8 @@ public sealed record CellOcrOptions
     public bool ScoreColumnDigits { get; init; } = true;
     /// <summary>A number read as one to three characters is read again at twice the size; kept when it only adds one.</summary>
     public bool ShortNumbersEnlarged { get; init; } = true;
+    /// <summary>A short number the enlarged re-read did not complete is read by the English model alone; kept when it only adds one character.</summary>
+    public bool EnglishDigits { get; init; } = true;
     public const string Digits = "0123456789.,-";
 }
 
@@ -551,6 +553,15 @@ public sealed partial class CellOcr
             var big = Read(Scale.Up(crop, 2));
             var bigText = CleanNumber(big.Text);
             if (AddsOneCharacter(text, bigText)) return new(bigText, big.Confidence, true);
+            if (_o.EnglishDigits)
+            {
+                // Some it drops at any size ("34" read "4" at 0.99, chi_sim+eng under the digits whitelist); the English
+                // model alone reads those whole. Not every read goes to it: it misreads others ("176.11" → "176.1",
+                // "无" → "7").
+                var eng = ocr.RecognizeDigits(_o.WhitenPaper ? Contrast.WhitenPaper(crop) : crop, CellOcrOptions.Digits);
+                var engText = CleanNumber(eng.Text);
+                if (AddsOneCharacter(text, engText)) return new(engText, eng.Confidence, true);
+            }
         }
         return new(text, res.Confidence, true);
     }
@@ -565,9 +576,12 @@ public sealed partial class CellOcr
             enlarged[^2] == '.' && char.IsAsciiDigit(enlarged[^1]) && !read.Contains('.'))
             return true;
         if (enlarged.Length != read.Length + 1) return false;
-        int i = 0;
-        foreach (char c in enlarged) if (i < read.Length && read[i] == c) i++;
-        return i == read.Length;
+        // A sign is no dropped character: a speck or rule end before "0" reads "-0".
+        int i = 0, added = -1;
+        for (int k = 0; k < enlarged.Length; k++)
+            if (i < read.Length && read[i] == enlarged[k]) i++;
+            else added = k;
+        return i == read.Length && (added < 0 || enlarged[added] != '-');
     }
 
     /// <summary>

@@ -253,4 +253,21 @@ public class CellOcrScanTests
         });
         Assert.Equal(["13269.40", "21940.42"], read);
     }
+
+    [Fact]
+    public void Line_numbers_are_read_whole_by_the_english_digits_model()
+    {
+        // A 行次 column of a 决算 summary on a soft, grainy scan: with chi_sim first, chi_sim+eng under a digits whitelist
+        // drops the leading digit of a two-digit number ("54" read "4", at twice the size too); eng alone reads it whole.
+        var rows = string.Concat(Enumerable.Range(30, 32).Select(n => $"<tr><td width=\"200\">支出项目</td><td width=\"60\" align=\"center\">{n}</td></tr>"));
+        var pdf = HtmlPdf.Make($"""<table border="1" cellspacing="0" style="border-collapse:collapse; font-size:10.5pt">{rows}</table>""");
+        var img = ScanImages.Grain(ScanImages.Soften(ScanImages.FirstPage(pdf, 150)), paper: 215, amplitude: 8, block: 3, seed: 7);
+        var lat = Assert.Single(ScanPageReader.FindLattices(img));
+        using var ocr = new OcrEngine();
+        List<string> Read(CellOcr cells) => lat.Cells.Where(c => c.Col == 1).OrderBy(c => c.Row).Select(c =>
+            cells.ReadDigits(ocr, img, cells.FindInk(img, c.Rect, lat.RuleThickness, ScanPageReader.InkThreshold(img))).Text).ToList();
+        var expected = Enumerable.Range(30, 32).Select(n => n.ToString()).ToList();
+        Assert.Equal(expected, Read(new CellOcr()));
+        Assert.NotEqual(expected, Read(new CellOcr(new CellOcrOptions { EnglishDigits = false })));
+    }
 }

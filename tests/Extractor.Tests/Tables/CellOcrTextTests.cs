@@ -15,6 +15,7 @@ public class CellOcrTextTests
     [InlineData("08", "2088", false)] // more than one character added
     [InlineData("75", "7.6", false)]  // a character changed, not added
     [InlineData("", "5", true)]
+    [InlineData("0", "-0", false)]    // a speck read as a sign
     public void A_short_number_read_enlarged_is_kept_when_it_only_adds_one_character(string read, string enlarged, bool kept) =>
         Assert.Equal(kept, CellOcr.AddsOneCharacter(read, enlarged));
 
