@@ -36,9 +36,17 @@ public sealed class SubjectCodeDictionary
         return d;
     }
 
-    /// <summary>models/subject-codes.tsv beside the app or in the repository (walking up from the app folder).</summary>
-    public static SubjectCodeDictionary LoadDefault()
+    /// <summary>
+    /// $EXTRACTOR_MODELS/subject-codes.tsv (where the page classifier's model is looked for too), else
+    /// models/subject-codes.tsv beside the app or in the repository (walking up from the app folder).
+    /// </summary>
+    public static SubjectCodeDictionary LoadDefault() => LoadDefault(Environment.GetEnvironmentVariable("EXTRACTOR_MODELS"));
+
+    /// <summary>As <see cref="LoadDefault()"/>, with the models folder given rather than taken from the environment.</summary>
+    public static SubjectCodeDictionary LoadDefault(string? modelsDirectory)
     {
+        if (modelsDirectory is { Length: > 0 } && Path.Combine(modelsDirectory, "subject-codes.tsv") is var m && File.Exists(m))
+            return Load(m);
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var p = Path.Combine(dir.FullName, "models", "subject-codes.tsv");

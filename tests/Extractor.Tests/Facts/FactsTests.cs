@@ -163,6 +163,24 @@ public class SubjectCodeDictionaryTests
     }
 
     [Fact]
+    public void A_models_folder_given_as_the_page_classifiers_is_where_the_dictionary_is_read()
+    {
+        // EXTRACTOR_MODELS moves the classifier's model; the dictionary must follow it, or a binary outside the
+        // repository runs with no subject names (and OCR post-correction without them).
+        var dir = Directory.CreateTempSubdirectory("extractor-models-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "subject-codes.tsv"), "# test\n201\t一般公共服务支出\n");
+            var d = SubjectCodeDictionary.LoadDefault(dir.FullName);
+            Assert.Equal(1, d.Count);
+            Assert.True(d.ContainsName("一般公共服务支出"));
+            // A folder without the file: the one beside the app or in the repository.
+            Assert.True(SubjectCodeDictionary.LoadDefault(Path.Combine(dir.FullName, "missing")).Count > 150);
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    [Fact]
     public void KnowsFunctionalAndEconomicCodesWithEveryName()
     {
         var d = Real();
