@@ -115,6 +115,8 @@ public sealed partial class OcrLexicon
                 changed = true;
             }
         }
+        changed |= NumberListItems(cells);
+        changed |= NumberOrdinalItems(cells);
         changed |= OrderLevelHeaders(cells);
         changed |= RestoreComparators(cells);
         return changed ? table.WithCells(cells) : table;
@@ -129,6 +131,125 @@ public sealed partial class OcrLexicon
         if (cell.Col == 0) return null;
         var left = table.At(cell.Row, cell.Col - 1);
         return left is not null && left.RowSpan == 1 && TextNorm.LooksLikeCode(left.Text) ? TextNorm.Code(left.Text) : null;
+    }
+
+    /// <summary>
+    /// Sub-items the forms number with circled digits (公务用车购置及运行费, then ①公务用车购置费, ②公务用车运行维护费): on
+    /// scans the circle is read as a character (回, 加, 台) or lost. Down a column of labels, a known phrase with one
+    /// stray character before it, or bare, is the next item of the circled list on the row above when the two name
+    /// siblings (their first two characters agree); the first of a run of such siblings is ① when the row below is a
+    /// sibling with ② or a stray character. A label with no numbered sibling next to it keeps its reading.
+    /// </summary>
+    private bool NumberListItems(Cell[] cells)
+    {
+        bool changed = false;
+        foreach (var column in cells.Select((c, i) => (c, i)).Where(x => x.c.ColSpan == 1 && !x.c.IsEmpty).GroupBy(x => x.c.Col))
+        {
+            var items = column.OrderBy(x => x.c.Row).Select(x => (x.c, x.i, Item: ListItem(TextNorm.Normalize(x.c.Text)))).ToList();
+            for (int k = 0; k < items.Count; k++)
+            {
+                var (c, i, item) = items[k];
+                if (c.Source != CellSource.Ocr || item.Phrase is null || item.Number > 0) continue;
+                bool Adjacent(int a, int b) => items[b].c.Row == items[a].c.LastRow + 1;
+                bool Sibling(int j) => items[j].Item.Phrase is { } p && p.Length >= 2 && item.Phrase.Length >= 2 && p[..2] == item.Phrase[..2];
+                int number = 0;
+                if (k > 0 && Adjacent(k - 1, k) && Sibling(k - 1) && items[k - 1].Item.Number is > 0 and < 20)
+                    number = items[k - 1].Item.Number + 1;
+                else if (k + 1 < items.Count && Adjacent(k, k + 1) && Sibling(k + 1) &&
+                         (items[k + 1].Item.Number == 2 || item.Stray && items[k + 1].Item.Stray))
+                    number = 1;
+                if (number == 0) continue;
+                var text = (char)('①' + number - 1) + item.Phrase;
+                cells[i] = Corrected(c, text);
+                items[k] = (cells[i], i, (item.Phrase, number, false));
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /// <summary>
+    /// Rows the forms number 一、二、三… (the 类 of 支出总表, the sources of 收支总表): on scans the ordinal is lost
+    /// ("外交支出"), misread ("三外交支出", "十三、农林水支出" between 十一 and 十三) or a stray character sits after it
+    /// ("十六、人金融支出"). A known phrase on a row whose neighbours above and below are numbered n−1 and n+1 is
+    /// item n. Both neighbours are needed: the first and last rows of a list, and lone rows, keep their reading.
+    /// </summary>
+    private bool NumberOrdinalItems(Cell[] cells)
+    {
+        bool changed = false;
+        foreach (var column in cells.Select((c, i) => (c, i)).Where(x => x.c.ColSpan == 1 && !x.c.IsEmpty).GroupBy(x => x.c.Col))
+        {
+            var items = column.OrderBy(x => x.c.Row).ToList();
+            var numbers = items.Select(x => OrdinalOf(TextNorm.Normalize(x.c.Text))).ToArray();
+            for (int k = 1; k + 1 < items.Count; k++)
+            {
+                var (c, i) = items[k];
+                if (c.Source != CellSource.Ocr || items[k - 1].c.LastRow + 1 != c.Row || c.LastRow + 1 != items[k + 1].c.Row) continue;
+                if (numbers[k - 1] <= 0 || numbers[k + 1] != numbers[k - 1] + 2) continue;
+                var text = TextNorm.Normalize(c.Text);
+                if (OrdinalPhrase(text) is not { } phrase || ChineseNumber(numbers[k - 1] + 1) + "、" + phrase is var want && want == text) continue;
+                cells[i] = Corrected(c, want);
+                numbers[k] = numbers[k - 1] + 1;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    // The number of a label printed "十二、…" (0 for none).
+    private static int OrdinalOf(string t)
+    {
+        var m = ChineseOrdinal().Match(t);
+        return m.Success ? ParseChineseNumber(m.Groups[1].Value) : 0;
+    }
+
+    // The known phrase of a numbered row's label, its ordinal set aside however it was read: the label bare, after a
+    // (mis)read ordinal, or after one stray character. Null when no known phrase is there.
+    private string? OrdinalPhrase(string t)
+    {
+        var m = ChineseOrdinal().Match(t);
+        var rest = m.Success ? t[m.Length..] : t;
+        if (_phrases.Contains(rest)) return rest;
+        if (rest.Length >= 3 && _phrases.Contains(rest[1..])) return rest[1..];
+        return null;
+    }
+
+    /// <summary>一 … 九十九 as a number; 0 when the text is no Chinese number.</summary>
+    public static int ParseChineseNumber(string s)
+    {
+        const string digits = "零一二三四五六七八九";
+        int D(char c) => digits.IndexOf(c);
+        return s.Length switch
+        {
+            1 => s[0] == '十' ? 10 : Math.Max(0, D(s[0])),
+            2 when s[0] == '十' && D(s[1]) > 0 => 10 + D(s[1]),
+            2 when s[1] == '十' && D(s[0]) > 1 => D(s[0]) * 10,
+            3 when s[1] == '十' && D(s[0]) > 1 && D(s[2]) > 0 => D(s[0]) * 10 + D(s[2]),
+            _ => 0,
+        };
+    }
+
+    /// <summary>1 … 99 written as the forms number rows (十二, 二十三).</summary>
+    public static string ChineseNumber(int n)
+    {
+        const string digits = "零一二三四五六七八九";
+        if (n is < 1 or > 99) throw new ArgumentOutOfRangeException(nameof(n));
+        if (n < 10) return digits[n].ToString();
+        return (n / 10 == 1 ? "" : digits[n / 10].ToString()) + "十" + (n % 10 == 0 ? "" : digits[n % 10].ToString());
+    }
+
+    [GeneratedRegex(@"^([一二三四五六七八九十]{1,3})[、.．]")]
+    private static partial Regex ChineseOrdinal();
+
+    // A label as a list item: its circled number (0 for none), the known phrase after it, and whether one stray
+    // character stands in front of the phrase instead of a number. Phrase null: no known phrase.
+    private (string? Phrase, int Number, bool Stray) ListItem(string t)
+    {
+        if (t.Length >= 2 && t[0] is >= '①' and <= '⑳' && _phrases.Contains(t[1..])) return (t[1..], t[0] - '①' + 1, false);
+        if (_phrases.Contains(t)) return (t, 0, false);
+        if (t.Length >= 5 && _phrases.Contains(t[1..]) && !char.IsAsciiDigit(t[0]) && "一二三四五六七八九十、.(（".IndexOf(t[0]) < 0)
+            return (t[1..], 0, true);
+        return (null, 0, false);
     }
 
     /// <summary>
@@ -193,6 +314,9 @@ public sealed partial class OcrLexicon
         if (t.StartsWith(">=")) return "≥" + t[2..];
         if (t.StartsWith("<=")) return "≤" + t[2..];
         if (t[0] is 'S' or '$' && char.IsAsciiDigit(t[1])) return "≤" + t[1..];
+        // chi_sim reads ≥ as a character of like shape ("过100%", "之98%", "全100%"); no form prints one before a number.
+        if (t[0] is '过' or '之' or '全' && char.IsAsciiDigit(t[1])) return "≥" + t[1..];
+        if (t.Length > 2 && t[0] is '≥' or '≤' && t[1] is '>' or '<' or '=' && char.IsAsciiDigit(t[2])) return t[0] + t[2..];
         var pct = PercentAfterTwo().Match(t);
         // A rate above 100 % whose digits after the "2" make a rate (≥98% read "298%"); 25% or 200% stay as read.
         if (pct.Success && pct.Groups[1].Value[0] != '0' &&
@@ -200,6 +324,18 @@ public sealed partial class OcrLexicon
             decimal.Parse(pct.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) <= 100)
             return "≥" + t[1..];
         return null;
+    }
+
+    /// <summary>
+    /// A scanned target read with "2" for its ≥ ("24次" for ≥4次), told by what was achieved: the rest of the target
+    /// is exactly the achieved value, with or without its own ≥. Null to keep the target as read.
+    /// </summary>
+    public static string? ComparatorFromActual(string target, string? actual)
+    {
+        var t = TextNorm.Normalize(target);
+        var a = TextNorm.Normalize(actual);
+        if (a.StartsWith('≥')) a = a[1..];
+        return t.Length >= 2 && t[0] == '2' && char.IsAsciiDigit(t[1]) && a.Length > 0 && t[1..] == a ? "≥" + a : null;
     }
 
     /// <summary>

@@ -176,6 +176,8 @@ public static partial class PerformanceFormInterpreter
                 case ValueKind.Score when !taken.Contains(cell): score ??= ScoreValue(cell, text); scoreCell ??= cell; break;
             }
         }
+        if (target is not null && actual is not null && b.Values.Any(v => v.Kind == ValueKind.Target && table.At(r, v.Col) is { Source: CellSource.Ocr }))
+            target = OcrLexicon.ComparatorFromActual(target, actual) ?? target;
         if (weightCell is not null) taken.Add(weightCell);
         if (scoreCell is not null) taken.Add(scoreCell);
         if (name.Length == 0 && target is null)

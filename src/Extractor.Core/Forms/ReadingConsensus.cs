@@ -30,6 +30,7 @@ public static class ReadingConsensus
         for (int k = 0; k < inds.Count; k++)
             if (ocr[k] && Majority(inds[k].Name, support) is { } name) inds[k] = inds[k] with { Name = name };
         SharePairNames(inds, ocr, support);
+        SharePairComparators(inds, ocr);
 
         // Project names: one reading per project (its 项目名称 cell or its 项目支出表 line), indicators follow.
         var projectSupport = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -51,16 +52,20 @@ public static class ReadingConsensus
     /// <summary>
     /// The reading <paramref name="reading"/> stands for: the unique closest reading within one misread character
     /// (two in long names) that has at least twice its support and more than one reading's worth; null to keep it.
+    /// A reading with a mark or letter no name holds ("《染病监测项目") needs only as much support behind a clean one.
     /// </summary>
     public static string? Majority(string reading, IReadOnlyDictionary<string, int> support)
     {
         if (reading.Length < 4) return null;
         int own = support.GetValueOrDefault(reading, 1);
         int allow = Allowance(reading);
+        // Digits are printed in names (完成2个项目); other marks and letters are misread glyphs.
+        bool dirty = reading.Any(c => !IsNameChar(c) && !char.IsAsciiDigit(c) && c is not ('%' or '.'));
         string? best = null; int bestD = int.MaxValue, bestS = 0; bool tie = false;
         foreach (var (other, s) in support)
         {
-            if (other == reading || s < 2 || s < 2 * own || Math.Abs(other.Length - reading.Length) > 2) continue;
+            int need = dirty && other.All(IsNameChar) ? own : Math.Max(2, 2 * own);
+            if (other == reading || s < need || Math.Abs(other.Length - reading.Length) > 2) continue;
             int d = OcrLexicon.Distance(reading, other);
             if (d > allow) continue;
             if (d < bestD || d == bestD && s > bestS) { best = other; bestD = d; bestS = s; tie = false; }
@@ -74,6 +79,22 @@ public static class ReadingConsensus
 
     // One Chinese character misread (2) or a mark; long names one more.
     private static int Allowance(string reading) => reading.Length >= 8 ? 3 : 2;
+
+    /// <summary>
+    /// The 实施期 and 年度 blocks of one scanned row give one indicator's target twice; where one reads "≥4次" and the
+    /// other "24次" (≥ read as 2, the rest alike), both are ≥4次.
+    /// </summary>
+    private static void SharePairComparators(List<Indicator> inds, bool[] ocr)
+    {
+        for (int k = 0; k + 1 < inds.Count; k++)
+        {
+            var (a, b) = (inds[k], inds[k + 1]);
+            if (a.Period != "实施期" || b.Period != "年度" || a.Cell.Table != b.Cell.Table || a.Cell.Row != b.Cell.Row) continue;
+            if (a.Target is not { Length: >= 2 } ta || b.Target is not { Length: >= 2 } tb || ta[1..] != tb[1..]) continue;
+            if (ta[0] == '≥' && tb[0] == '2' && ocr[k + 1]) inds[k + 1] = b with { Target = ta, TargetParsed = TargetParser.Parse(ta) };
+            else if (tb[0] == '≥' && ta[0] == '2' && ocr[k]) inds[k] = a with { Target = tb, TargetParsed = TargetParser.Parse(tb) };
+        }
+    }
 
     /// <summary>
     /// The 实施期 and 年度 blocks of a scanned 绩效目标表 row list one indicator twice: two readings a misread apart are

@@ -91,6 +91,68 @@ public class OcrLexiconTests
         Assert.Same(clean, Lexicon.Apply(clean));
     }
 
+    private static Table Column(params string[] labels) => new()
+    {
+        Page = 1, Index = 0, RowCount = labels.Length, ColCount = 2,
+        Cells = labels.SelectMany((t, r) => new[] { C(r, 0, t), C(r, 1, "61.20") }).ToList(),
+    };
+
+    [Theory]
+    // The circle read as a character, or lost, after a correctly read ①.
+    [InlineData("①公务用车购置费", "回公务用车运行维护费", "①公务用车购置费", "②公务用车运行维护费")]
+    [InlineData("①公务用车购置费", "公务用车运行维护费", "①公务用车购置费", "②公务用车运行维护费")]
+    // Both circles read as characters: a run of numbered siblings.
+    [InlineData("加公务用车购置费", "回公务用车运行维护费", "①公务用车购置费", "②公务用车运行维护费")]
+    // ① lost, ② read.
+    [InlineData("台公务用车购置费", "②公务用车运行维护费", "①公务用车购置费", "②公务用车运行维护费")]
+    // No numbered sibling: labels keep their reading (a bare phrase after a bare phrase, a stray character alone).
+    [InlineData("公务用车购置费", "公务用车运行维护费", "公务用车购置费", "公务用车运行维护费")]
+    [InlineData("公务接待费", "回公务用车运行维护费", "公务接待费", "回公务用车运行维护费")]
+    public void Circled_list_items_take_their_numbers_from_their_siblings(string first, string second, string want1, string want2)
+    {
+        var t = Lexicon.Apply(Column("公务用车购置及运行费", first, second, "合计"));
+        Assert.Equal(["公务用车购置及运行费", want1, want2, "合计"], Enumerable.Range(0, 4).Select(r => t.Text(r, 0)));
+    }
+
+    [Theory]
+    [InlineData("外交支出", "二、外交支出")]            // ordinal lost
+    [InlineData("三外交支出", "二、外交支出")]          // misread, its 、 lost
+    [InlineData("三、外交支出", "二、外交支出")]        // misread
+    [InlineData("二、人外交支出", "二、外交支出")]      // a stray character after it
+    [InlineData("二、外交支出", "二、外交支出")]
+    [InlineData("外交支出费", "外交支出费")]            // no known phrase: kept
+    public void Numbered_rows_take_the_number_between_their_neighbours(string reading, string expected)
+    {
+        var t = Lexicon.Apply(Column("一、一般公共服务支出", reading, "三、国防支出"));
+        Assert.Equal(expected, t.Text(1, 0));
+        // One neighbour is not enough: the last row of a list keeps its reading.
+        Assert.Equal(reading, Lexicon.Apply(Column("一、一般公共服务支出", reading)).Text(1, 0));
+    }
+
+    [Theory]
+    [InlineData("一", 1)]
+    [InlineData("十", 10)]
+    [InlineData("十六", 16)]
+    [InlineData("二十", 20)]
+    [InlineData("二十三", 23)]
+    [InlineData("十十", 0)]
+    [InlineData("一十", 0)]
+    public void Chinese_numbers_read_and_write_alike(string text, int n)
+    {
+        Assert.Equal(n, OcrLexicon.ParseChineseNumber(text));
+        if (n > 0) Assert.Equal(text, OcrLexicon.ChineseNumber(n));
+    }
+
+    [Theory]
+    [InlineData("24次", "4次", "≥4次")]
+    [InlineData("24次", "≥4次", "≥4次")]
+    [InlineData("2150人", "150人", "≥150人")]
+    [InlineData("24次", "5次", null)]     // achieved something else: a target of 24 is as likely
+    [InlineData("24次", "24次", null)]
+    [InlineData("≥4次", "4次", null)]
+    public void A_target_read_with_2_for_its_comparator_is_told_by_what_was_achieved(string target, string actual, string? expected) =>
+        Assert.Equal(expected, OcrLexicon.ComparatorFromActual(target, actual));
+
     [Fact]
     public void Indicator_level_headers_whose_ordinals_were_lost_take_them_from_their_order()
     {
@@ -160,6 +222,10 @@ public class OcrLexiconTests
     [InlineData("S2.74万元", "≤2.74万元")]
     [InlineData("298%", "≥98%")]
     [InlineData("2100%", "≥100%")]
+    [InlineData("过100%", "≥100%")]  // ≥ read as a character of like shape
+    [InlineData("之98%", "≥98%")]
+    [InlineData("≥>4年", "≥4年")]
+    [InlineData("过程", null)]
     [InlineData("25%", null)]      // a plain rate
     [InlineData("200%", null)]
     [InlineData("有效提高", null)]

@@ -100,6 +100,17 @@ public class PerformanceFormInterpreterTests
     }
 
     [Fact]
+    public void A_scanned_target_read_with_2_for_its_comparator_is_told_by_what_was_achieved()
+    {
+        // ≥120公里 read "2120公里" where 120公里 was achieved; the text layer prints what it prints.
+        var spec = Fixtures.OtherSelfEvaluation.Replace("| ≥120公里 | 125公里 |", "| 2120公里 | 120公里 |");
+        var r = PerformanceFormInterpreter.Read(Ocr(TableSpec.Parse(spec)), 0, FormType.PerformanceSelfEvaluation, Info);
+        Assert.Equal("≥120公里", r.Indicators[0].Target);
+        var text = PerformanceFormInterpreter.Read(TableSpec.Parse(spec), 0, FormType.PerformanceSelfEvaluation, Info);
+        Assert.Equal("2120公里", text.Indicators[0].Target);
+    }
+
+    [Fact]
     public void A_target_under_a_header_that_was_not_read_still_gets_its_comparator_back()
     {
         // The lexicon restores ≥ under headers it reads; here 年度指标值 read "SS这介", so the interpreter does it.

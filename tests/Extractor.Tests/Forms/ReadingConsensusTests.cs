@@ -65,4 +65,28 @@ public class ReadingConsensusTests
         Assert.Equal("健康教育宣传经费", result.Projects[1].Name);
         Assert.Equal("健康教育宣传经费", result.Indicators[0].Project);
     }
+
+    [Fact]
+    public void A_pair_of_targets_one_read_with_2_for_its_comparator_takes_the_comparator()
+    {
+        var scan = Scanned(TableSpec.Parse("培训次数 | ≥4次 | 培训次数 | 24次\n培训人数 | 24人 | 培训人数 | 24人"));
+        var result = new Interpretation();
+        result.Indicators.AddRange([
+            Ind("甲", "培训次数", 0, 0, period: "实施期") with { Target = "≥4次" }, Ind("甲", "培训次数", 0, 0, 2, period: "年度") with { Target = "24次" },
+            Ind("甲", "培训人数", 0, 1, period: "实施期") with { Target = "24人" }, Ind("甲", "培训人数", 0, 1, 2, period: "年度") with { Target = "24人" },
+        ]);
+        ReadingConsensus.Apply(result, [scan]);
+        Assert.Equal(["≥4次", "≥4次", "24人", "24人"], result.Indicators.Select(i => i.Target));
+        Assert.Equal(Comparator.GreaterOrEqual, result.Indicators[1].TargetParsed!.Comparator);
+    }
+
+    [Fact]
+    public void A_reading_with_a_mark_no_name_holds_takes_a_clean_reading_of_equal_support()
+    {
+        var support = new Dictionary<string, int> { ["传染病监测项目"] = 1, ["《染病监测项目"] = 1 };
+        Assert.Equal("传染病监测项目", ReadingConsensus.Majority("《染病监测项目", support));
+        Assert.Null(ReadingConsensus.Majority("传染病监测项目", support));
+        // Two clean readings of equal support: no majority.
+        Assert.Null(ReadingConsensus.Majority("传染病监测项目", new Dictionary<string, int> { ["传染病监测项目"] = 1, ["传柒病监测项目"] = 1 }));
+    }
 }
