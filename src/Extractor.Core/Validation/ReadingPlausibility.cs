@@ -53,6 +53,11 @@ public static partial class ReadingPlausibility
             // A label one character off a fixed label of the forms ("汪计" for 合计, "台公务用车购置费") is that label misread.
             else if (l.Code is null && !dict.ContainsName(name) && NearFixedLabel(name) is { } label)
                 issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 「{l.Name}」像是「{label}」的误识", l.Cell));
+            // A short label no form prints and no subject is called ("澡评", "全证", "和" read for 合计): a total or a
+            // subject name past reading. Longer unknown labels are unit and project names.
+            else if (l.Code is null && name.Length is > 0 and <= 3 && name.Any(c => c >= '\u3400' && c <= '\u9FFF') && !dict.ContainsName(name)
+                     && !FixedLabels.Contains(name) && !(name.Length >= 2 && IsHeaderVocabulary(name)))
+                issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 名称「{l.Name}」不是表内名称", l.Cell));
             // A code of a length no classification level has, in a table whose other codes have one: a digit lost or added.
             if (l.Code is { Length: not (3 or 5 or 7) } odd && codeLengthsOk.Contains(l.Cell.Table))
                 issues.Add(Issue(UnknownCode, $"{l.Form.Label()} p{l.Cell.Page}: 科目编码 {odd} 位数不对", l.Cell));

@@ -109,7 +109,9 @@ public class ReadingPlausibilityTests
     {
         Assert.Empty(ReadingPlausibility.Check(Doc(Fixtures.YqThreePublic, FormType.ThreePublicExpenses, ocr: true), Dict));
         // 合计 read 汪计, a seal's box read 台 before a label, a label's start read "-": each row's name is misread.
-        foreach (var (printed, read) in new[] { ("合计", "汪计"), ("公务用车购置及运行费", "台公务用车购置及运行费"), ("公务用车购置及运行费", "-运行费") })
+        // 合计 read 澡评 or 和: a short label no form prints and no subject is called.
+        foreach (var (printed, read) in new[] { ("合计", "汪计"), ("公务用车购置及运行费", "台公务用车购置及运行费"), ("公务用车购置及运行费", "-运行费"),
+                     ("合计", "澡评"), ("合计", "和") })
         {
             var doc = Doc(Fixtures.YqThreePublic.Replace($"\n{printed} |", $"\n{read} |"), FormType.ThreePublicExpenses, ocr: true);
             Assert.Contains(doc.BudgetLines, l => l.Name == read);
