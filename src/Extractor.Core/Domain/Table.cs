@@ -15,6 +15,9 @@ public sealed record Cell(int Row, int Col, int RowSpan, int ColSpan, Box Box, s
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
     /// <summary>What the OCR engine read, when post-correction changed it into <see cref="Text"/>; null otherwise.</summary>
     public string? OcrText { get; init; }
+
+    /// <summary>The cell with its text corrected; it keeps what the engine first read.</summary>
+    public Cell Corrected(string text) => this with { Text = text, OcrText = OcrText ?? Text };
 }
 
 /// <summary>

@@ -31,7 +31,7 @@ public sealed partial class OcrLexicon
     private void Add(string phrase)
     {
         var p = TextNorm.Normalize(phrase);
-        if (p.Length >= 2 && p.Length <= MaxLength && p.Any(IsCjk)) _phrases.Add(p);
+        if (p.Length >= 2 && p.Length <= MaxLength && p.Any(TextNorm.IsCjk)) _phrases.Add(p);
     }
 
     /// <summary>
@@ -41,7 +41,7 @@ public sealed partial class OcrLexicon
     public string? Correct(string reading, string? code = null)
     {
         var t = TextNorm.Normalize(reading);
-        if (t.Length < 2 || t.Length > MaxLength || !t.Any(IsCjk) || _phrases.Contains(t)) return null;
+        if (t.Length < 2 || t.Length > MaxLength || !t.Any(TextNorm.IsCjk) || _phrases.Contains(t)) return null;
         // A year or an ordinal in front (2024年预算数, 一、, ①) is kept as read; the words after it are corrected.
         var lead = LeadingNumber().Match(t);
         string prefix = lead.Success ? lead.Value : "", body = t[prefix.Length..];
@@ -85,7 +85,7 @@ public sealed partial class OcrLexicon
         if (best is null || tie || bestD == 0 || bestD > allow) return WithoutTrailingDebris(body) is { } bare ? prefix + bare + suffix : null;
         // Short phrases: one wrong Chinese character could as well be another word the forms do not list (单价 vs
         // 单位); only a non-Chinese mark in the reading is surely a misread.
-        if (best.Length <= 3 && core.Where((c, i) => i >= best.Length || c != best[i]).All(IsCjk)) return null;
+        if (best.Length <= 3 && core.Where((c, i) => i >= best.Length || c != best[i]).All(TextNorm.IsCjk)) return null;
         return prefix + best + suffix;
     }
 
@@ -111,7 +111,7 @@ public sealed partial class OcrLexicon
             if (c.Source != CellSource.Ocr || c.IsEmpty) continue;
             if (Correct(c.Text, RowCode(table, c)) is { } fixedText)
             {
-                cells[i] = Corrected(c, fixedText);
+                cells[i] = c.Corrected(fixedText);
                 changed = true;
             }
         }
@@ -122,8 +122,6 @@ public sealed partial class OcrLexicon
         return changed ? table.WithCells(cells) : table;
     }
 
-    // The corrected cell keeps what the engine first read.
-    private static Cell Corrected(Cell c, string text) => c with { Text = text, OcrText = c.OcrText ?? c.Text };
 
     // The subject code printed left of a name cell on the same row (科目编码 | 科目名称), if any.
     private static string? RowCode(Table table, Cell cell)
@@ -132,6 +130,11 @@ public sealed partial class OcrLexicon
         var left = table.At(cell.Row, cell.Col - 1);
         return left is not null && left.RowSpan == 1 && TextNorm.LooksLikeCode(left.Text) ? TextNorm.Code(left.Text) : null;
     }
+
+    // The non-empty one-column cells of each column, top to bottom, with their index in the cell array.
+    private static IEnumerable<List<(Cell c, int i)>> LabelColumns(Cell[] cells) =>
+        cells.Select((c, i) => (c, i)).Where(x => x.c.ColSpan == 1 && !x.c.IsEmpty).GroupBy(x => x.c.Col)
+            .Select(g => g.OrderBy(x => x.c.Row).ToList());
 
     /// <summary>
     /// Sub-items the forms number with circled digits (公务用车购置及运行费, then ①公务用车购置费, ②公务用车运行维护费): on
@@ -143,9 +146,9 @@ public sealed partial class OcrLexicon
     private bool NumberListItems(Cell[] cells)
     {
         bool changed = false;
-        foreach (var column in cells.Select((c, i) => (c, i)).Where(x => x.c.ColSpan == 1 && !x.c.IsEmpty).GroupBy(x => x.c.Col))
+        foreach (var column in LabelColumns(cells))
         {
-            var items = column.OrderBy(x => x.c.Row).Select(x => (x.c, x.i, Item: ListItem(TextNorm.Normalize(x.c.Text)))).ToList();
+            var items = column.Select(x => (x.c, x.i, Item: ListItem(TextNorm.Normalize(x.c.Text)))).ToList();
             for (int k = 0; k < items.Count; k++)
             {
                 var (c, i, item) = items[k];
@@ -160,7 +163,7 @@ public sealed partial class OcrLexicon
                     number = 1;
                 if (number == 0) continue;
                 var text = (char)('①' + number - 1) + item.Phrase;
-                cells[i] = Corrected(c, text);
+                cells[i] = c.Corrected(text);
                 items[k] = (cells[i], i, (item.Phrase, number, false));
                 changed = true;
             }
@@ -177,9 +180,8 @@ public sealed partial class OcrLexicon
     private bool NumberOrdinalItems(Cell[] cells)
     {
         bool changed = false;
-        foreach (var column in cells.Select((c, i) => (c, i)).Where(x => x.c.ColSpan == 1 && !x.c.IsEmpty).GroupBy(x => x.c.Col))
+        foreach (var items in LabelColumns(cells))
         {
-            var items = column.OrderBy(x => x.c.Row).ToList();
             var numbers = items.Select(x => OrdinalOf(TextNorm.Normalize(x.c.Text))).ToArray();
             for (int k = 1; k + 1 < items.Count; k++)
             {
@@ -188,7 +190,7 @@ public sealed partial class OcrLexicon
                 if (numbers[k - 1] <= 0 || numbers[k + 1] != numbers[k - 1] + 2) continue;
                 var text = TextNorm.Normalize(c.Text);
                 if (OrdinalPhrase(text) is not { } phrase || ChineseNumber(numbers[k - 1] + 1) + "、" + phrase is var want && want == text) continue;
-                cells[i] = Corrected(c, want);
+                cells[i] = c.Corrected(want);
                 numbers[k] = numbers[k - 1] + 1;
                 changed = true;
             }
@@ -279,7 +281,7 @@ public sealed partial class OcrLexicon
                 if (run.Count == 1 && run[0].c.Source == CellSource.Ocr && BodyLevel(run[0].c, cells) is { } alone
                     && TextNorm.Normalize(run[0].c.Text) is var lone && (lone.Length != 4 || "一二三".IndexOf(lone[0]) < 0))
                 {
-                    cells[run[0].i] = Corrected(run[0].c, "一二"[alone] + "级指标");
+                    cells[run[0].i] = run[0].c.Corrected("一二"[alone] + "级指标");
                     changed = true;
                 }
                 else if (run.Count is 2 or 3 && run.Any(r => r.c.Source == CellSource.Ocr) && StartOf(run.Select(r => r.c).ToList(), cells) is { } start)
@@ -289,7 +291,7 @@ public sealed partial class OcrLexicon
                         var (c, i) = run[k];
                         if (c.Source == CellSource.Ocr && TextNorm.Normalize(c.Text) != want)
                         {
-                            cells[i] = Corrected(c, want);
+                            cells[i] = c.Corrected(want);
                             changed = true;
                         }
                     }
@@ -346,7 +348,7 @@ public sealed partial class OcrLexicon
     private static string? WithoutTrailingDebris(string body)
     {
         var m = TrailingDebris().Match(body);
-        if (!m.Success || m.Index < 2 || !IsCjk(body[m.Index - 1])) return null;
+        if (!m.Success || m.Index < 2 || !TextNorm.IsCjk(body[m.Index - 1])) return null;
         if (Acronym().IsMatch(m.Value)) return null;
         return body[..m.Index];
     }
@@ -362,7 +364,7 @@ public sealed partial class OcrLexicon
         var t = TextNorm.StripPointsNote(TextNorm.Normalize(reading));
         if (t.Length == 0 || FormVocabulary.IndicatorLevels.Contains(t)) return t;
         var inside = FormVocabulary.IndicatorLevels.Where(t.Contains).OrderByDescending(p => p.Length).FirstOrDefault();
-        if (inside is not null && t.Replace(inside, "").Count(IsCjk) <= 1) return inside;
+        if (inside is not null && t.Replace(inside, "").Count(TextNorm.IsCjk) <= 1) return inside;
         var core = EndDebris().Replace(t, "");
         var close = FormVocabulary.IndicatorLevels.Where(p => Math.Abs(p.Length - core.Length) <= 1 && Distance(core, p) <= 2).ToList();
         return close.Count == 1 ? close[0] : t;
@@ -379,7 +381,7 @@ public sealed partial class OcrLexicon
             if (c.Source != CellSource.Ocr || !valueCols.Any(h => h.Row < c.Row && h.Col == c.Col && h.ColSpan == c.ColSpan)) continue;
             if (RestoreComparator(c.Text) is { } fixedText)
             {
-                cells[i] = Corrected(c, fixedText);
+                cells[i] = c.Corrected(fixedText);
                 changed = true;
             }
         }
@@ -463,13 +465,12 @@ public sealed partial class OcrLexicon
     /// </summary>
     public static int Distance(string reading, string phrase) => TextNorm.EditDistance(reading, phrase, Gap, Sub);
 
-    private static readonly Func<char, int> Gap = c => IsCjk(c) ? 4 : 1;
-    private static readonly Func<char, char, int> Sub = (a, b) => a == b ? 0 : IsCjk(a) && IsCjk(b) ? 2 : 1;
+    private static readonly Func<char, int> Gap = c => TextNorm.IsCjk(c) ? 4 : 1;
+    private static readonly Func<char, char, int> Sub = (a, b) => a == b ? 0 : TextNorm.IsCjk(a) && TextNorm.IsCjk(b) ? 2 : 1;
 
     [GeneratedRegex(@"^2(\d{1,3}(?:\.\d+)?)%$")]
     private static partial Regex PercentAfterTwo();
 
-    private static bool IsCjk(char c) => c >= 0x3400 && c <= 0x9FFF;
 
     [GeneratedRegex(@"^(\d{2,4}(年度?|年)?|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[①-⑳])")]
     private static partial Regex LeadingNumber();

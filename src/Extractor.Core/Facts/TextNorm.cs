@@ -46,6 +46,9 @@ public static partial class TextNorm
         return d[b.Length];
     }
 
+    /// <summary>A CJK ideograph (the unified block and extension A).</summary>
+    public static bool IsCjk(char c) => c >= 0x3400 && c <= 0x9FFF;
+
     public static char ToHalfWidth(char c) => c switch
     {
         '\u3000' => ' ',

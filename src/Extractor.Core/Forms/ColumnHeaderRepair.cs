@@ -26,19 +26,28 @@ public static partial class ColumnHeaderRepair
         if (!pages.Any(Scanned)) return pages.ToList();
 
         var phrases = FormVocabulary.Phrases.Select(TextNorm.Normalize).ToHashSet(StringComparer.Ordinal);
+        var layouts = new Dictionary<Table, TableLayout>(ReferenceEqualityComparer.Instance);
         foreach (var table in pages.Where(p => p.FormType.IsBudgetForm()).SelectMany(p => p.Content.Tables))
-            foreach (var r in TableLayout.Analyze(table).HeaderRows)
+        {
+            var layout = layouts[table] = TableLayout.Analyze(table);
+            foreach (var r in layout.HeaderRows)
                 foreach (var c in table.Cells.Where(c => c.Row == r))
-                    if (Body(TextNorm.Normalize(c.Text)).Body is { Length: >= 2 } body && body.Any(IsCjk) && OcrLexicon.IsHeaderVocabulary(body))
+                    if (Body(TextNorm.Normalize(c.Text)).Body is { Length: >= 2 } body && body.Any(TextNorm.IsCjk) && OcrLexicon.IsHeaderVocabulary(body))
                         phrases.Add(body);
-        return pages.Select(p => Scanned(p) ? p with { Content = p.Content.WithTables(p.Content.Tables.Select(t => Repair(t, phrases)).ToList()) } : p).ToList();
+        }
+        return pages.Select(p => Scanned(p) ? p with { Content = p.Content.WithTables(p.Content.Tables.Select(t => Repair(layouts[t], phrases)).ToList()) } : p).ToList();
     }
 
     /// <summary>One table's OCR'd header cells snapped to <paramref name="phrases"/>, then its 合计 columns named.</summary>
     public static Table Repair(Table table, IReadOnlySet<string> phrases)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var layout = TableLayout.Analyze(table);
+        return Repair(TableLayout.Analyze(table), phrases);
+    }
+
+    private static Table Repair(TableLayout layout, IReadOnlySet<string> phrases)
+    {
+        var table = layout.Table;
         if (layout.HeaderRows.Count == 0) return table;
         var headerRows = layout.HeaderRows.ToHashSet();
         var cells = table.Cells.ToArray();
@@ -47,10 +56,11 @@ public static partial class ColumnHeaderRepair
         {
             var c = cells[i];
             if (c.Source != CellSource.Ocr || c.IsEmpty || !headerRows.Contains(c.Row)) continue;
-            if (Snap(c.Text, phrases) is { } text) { cells[i] = Corrected(c, text); changed = true; }
+            if (Snap(c.Text, phrases) is { } text) { cells[i] = c.Corrected(text); changed = true; }
         }
-        if (changed) table = table.WithCells(cells);
-        return NameTotals(table, phrases);
+        // Column paths follow the snapped headers.
+        if (changed) layout = TableLayout.Analyze(table.WithCells(cells));
+        return NameTotals(layout, phrases);
     }
 
     /// <summary>
@@ -63,7 +73,7 @@ public static partial class ColumnHeaderRepair
     {
         ArgumentNullException.ThrowIfNull(phrases);
         var (prefix, body, suffix) = Body(TextNorm.Normalize(reading));
-        if (body.Length < 2 || !body.Any(IsCjk) || phrases.Contains(body) || OcrLexicon.IsHeaderVocabulary(body)) return null;
+        if (body.Length < 2 || !body.Any(TextNorm.IsCjk) || phrases.Contains(body) || OcrLexicon.IsHeaderVocabulary(body)) return null;
         string? best = null; int bestD = int.MaxValue; bool tie = false;
         foreach (var p in phrases)
         {
@@ -91,9 +101,9 @@ public static partial class ColumnHeaderRepair
     /// other columns under the same header (a 小计 standing for its parts), is their 合计. A column equal to its only
     /// filled sibling is the 合计 only because it comes first: the forms print totals before their parts.
     /// </summary>
-    private static Table NameTotals(Table table, IReadOnlySet<string> phrases)
+    private static Table NameTotals(TableLayout layout, IReadOnlySet<string> phrases)
     {
-        var layout = TableLayout.Analyze(table);
+        var table = layout.Table;
         var paths = layout.ColumnPaths;
         var cells = table.Cells.ToArray();
         bool changed = false;
@@ -111,7 +121,7 @@ public static partial class ColumnHeaderRepair
                 if (!SumsRowByRow(layout, c, parts)) continue;
                 int k = HeaderCellIndex(cells, layout, c, last);
                 if (k < 0) continue;
-                cells[k] = Corrected(cells[k], levels.Length >= 3 ? "小计" : "合计");
+                cells[k] = cells[k].Corrected(levels.Length >= 3 ? "小计" : "合计");
                 changed = true;
             }
         }
@@ -164,10 +174,6 @@ public static partial class ColumnHeaderRepair
         }
         return found >= 0 && cells[found].Source == CellSource.Ocr ? found : -1;
     }
-
-    private static Cell Corrected(Cell c, string text) => c with { Text = text, OcrText = c.OcrText ?? c.Text };
-
-    private static bool IsCjk(char c) => c >= 0x3400 && c <= 0x9FFF;
 
     [GeneratedRegex(@"^\d{4}年?度?")]
     private static partial Regex YearPrefix();

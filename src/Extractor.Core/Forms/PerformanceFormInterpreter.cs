@@ -156,6 +156,7 @@ public static partial class PerformanceFormInterpreter
         string? target = null, actual = null, reason = null;
         decimal? weight = null, score = null;
         Cell? weightCell = null, scoreCell = null;
+        bool targetScanned = false;
         // The fact is as sure as the least sure cell it is read from (a value misread under a clear name is as wrong).
         double valueConfidence = 1.0;
         foreach (var (col, kind) in b.Values)
@@ -168,7 +169,10 @@ public static partial class PerformanceFormInterpreter
             switch (kind)
             {
                 // A scanned target whose column header was not read missed the lexicon's ≥/≤ repair ("295%", ">100%").
-                case ValueKind.Target: target ??= cell.Source == CellSource.Ocr ? OcrLexicon.RestoreComparator(text) ?? text : text; break;
+                case ValueKind.Target when target is null:
+                    targetScanned = cell.Source == CellSource.Ocr;
+                    target = targetScanned ? OcrLexicon.RestoreComparator(text) ?? text : text;
+                    break;
                 case ValueKind.Actual: actual ??= text; break;
                 case ValueKind.Reason: reason ??= text; break;
                 // A score merged over a whole 一级指标 group belongs to the group's first indicator only.
@@ -176,7 +180,7 @@ public static partial class PerformanceFormInterpreter
                 case ValueKind.Score when !taken.Contains(cell): score ??= ScoreValue(cell, text); scoreCell ??= cell; break;
             }
         }
-        if (target is not null && actual is not null && b.Values.Any(v => v.Kind == ValueKind.Target && table.At(r, v.Col) is { Source: CellSource.Ocr }))
+        if (targetScanned && target is not null && actual is not null)
             target = OcrLexicon.ComparatorFromActual(target, actual) ?? target;
         if (weightCell is not null) taken.Add(weightCell);
         if (scoreCell is not null) taken.Add(scoreCell);

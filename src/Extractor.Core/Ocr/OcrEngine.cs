@@ -16,6 +16,7 @@ public sealed class OcrEngine : IDisposable
     private TessApiHandle? _osd;
     private TessApiHandle? _chinese;
     private TessApiHandle? _latin;
+    private readonly bool _hasEnglish;
 
     static OcrEngine()
     {
@@ -30,6 +31,7 @@ public sealed class OcrEngine : IDisposable
         _tessdata = tessdataPath ?? NativeEnvironment.DefaultTessdata;
         NativeEnvironment.RequireOcr(languages, _tessdata);
         Languages = languages;
+        _hasEnglish = languages.Split('+').Contains("eng");
         _api = Create(_tessdata, languages, TesseractNative.OemLstmOnly);
     }
 
@@ -77,9 +79,7 @@ public sealed class OcrEngine : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_api.IsClosed, this);
-            if (Languages == "chi_sim") return RecognizeWith(_api, image, region, mode, null);
-            _chinese ??= Create(_tessdata, "chi_sim", TesseractNative.OemLstmOnly);
-            return RecognizeWith(_chinese, image, region, mode, null);
+            return RecognizeWith(Alone("chi_sim", ref _chinese), image, region, mode, null);
         }
     }
 
@@ -94,11 +94,15 @@ public sealed class OcrEngine : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_api.IsClosed, this);
-            if (!Languages.Split('+').Contains("eng") || Languages == "eng") return RecognizeWith(_api, image, region, mode, whitelist);
-            _latin ??= Create(_tessdata, "eng", TesseractNative.OemLstmOnly);
-            return RecognizeWith(_latin, image, region, mode, whitelist);
+            // Only an engine configured with eng has its model at hand (RequireOcr checked the configured languages).
+            return RecognizeWith(_hasEnglish ? Alone("eng", ref _latin) : _api, image, region, mode, whitelist);
         }
     }
+
+    // One model alone: the main instance when it is configured so, else a second instance loaded on first use. Call
+    // under _gate.
+    private TessApiHandle Alone(string language, ref TessApiHandle? instance) =>
+        Languages == language ? _api : instance ??= Create(_tessdata, language, TesseractNative.OemLstmOnly);
 
     private static OcrResult RecognizeWith(TessApiHandle api, GrayImage image, PixelRect? region, PageSegMode mode, string? whitelist)
     {

@@ -532,11 +532,8 @@ public sealed partial class CellOcr
     public CellReading ReadDigits(OcrEngine ocr, GrayImage img, CellInk ink, bool enlarged = false)
     {
         if (ink.Region is not { } r) return new("", 0, true);
-        OcrResult Read(GrayImage cell)
-        {
-            if (enlarged) cell = Scale.Up(cell, 2);
-            return ocr.Recognize(_o.WhitenPaper ? Contrast.WhitenPaper(cell) : cell, null, PageSegMode.SingleLine, CellOcrOptions.Digits);
-        }
+        GrayImage Ready(GrayImage cell) => _o.WhitenPaper ? Contrast.WhitenPaper(cell) : cell;
+        OcrResult Read(GrayImage cell) => ocr.Recognize(Ready(enlarged ? Scale.Up(cell, 2) : cell), null, PageSegMode.SingleLine, CellOcrOptions.Digits);
         if (ink.LineBands is { } bands)
         {
             // A number wrapped in a narrow column ("13269.4" over "0"): one line at a time, joined.
@@ -544,7 +541,9 @@ public sealed partial class CellOcr
             return new(CleanNumber(lines.Text), lines.Confidence, true);
         }
         var crop = Cell(img, r, ink.Strays);
-        var res = Read(crop);
+        // The crop as the first read sees it; a short number's English re-read takes the same image.
+        var ready = Ready(enlarged ? Scale.Up(crop, 2) : crop);
+        var res = ocr.Recognize(ready, null, PageSegMode.SingleLine, CellOcrOptions.Digits);
         var text = CleanNumber(res.Text);
         if (!enlarged && _o.ShortNumbersEnlarged && text.Length is > 0 and <= 3)
         {
@@ -558,7 +557,7 @@ public sealed partial class CellOcr
                 // Some it drops at any size ("34" read "4" at 0.99, chi_sim+eng under the digits whitelist); the English
                 // model alone reads those whole. Not every read goes to it: it misreads others ("176.11" → "176.1",
                 // "无" → "7").
-                var eng = ocr.RecognizeDigits(_o.WhitenPaper ? Contrast.WhitenPaper(crop) : crop, CellOcrOptions.Digits);
+                var eng = ocr.RecognizeDigits(ready, CellOcrOptions.Digits);
                 var engText = CleanNumber(eng.Text);
                 if (AddsOneCharacter(text, engText)) return new(engText, eng.Confidence, true);
             }
@@ -615,7 +614,7 @@ public sealed partial class CellOcr
         return t.Length > 0 && t.Any(char.IsAsciiDigit) && t.All(c => char.IsAsciiDigit(c) || c is '.' or ',' or '-' or '，' or '．');
     }
 
-    public static bool IsCjk(char c) => c >= 0x3400 && c <= 0x9FFF;
+    public static bool IsCjk(char c) => Facts.TextNorm.IsCjk(c);
 
     /// <summary>Number as printed without the spaces OCR puts inside it (`169. 07` → `169.07`); thousands commas kept.</summary>
     public static string CleanNumber(string text)

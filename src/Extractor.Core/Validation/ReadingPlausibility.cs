@@ -55,8 +55,8 @@ public static partial class ReadingPlausibility
                 issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 「{l.Name}」像是「{label}」的误识", l.Cell));
             // A short label no form prints and no subject is called ("澡评", "全证", "和" read for 合计): a total or a
             // subject name past reading. Longer unknown labels are unit and project names.
-            else if (l.Code is null && name.Length is > 0 and <= 3 && name.Any(c => c >= '\u3400' && c <= '\u9FFF') && !dict.ContainsName(name)
-                     && !FixedLabels.Contains(name) && !(name.Length >= 2 && IsHeaderVocabulary(name)))
+            else if (l.Code is null && name.Length is > 0 and <= 3 && name.Any(TextNorm.IsCjk) && !dict.ContainsName(name)
+                     && !FixedLabels.Contains(name) && !(name.Length >= 2 && OcrLexicon.IsHeaderVocabulary(name)))
                 issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 名称「{l.Name}」不是表内名称", l.Cell));
             // A code of a length no classification level has, in a table whose other codes have one: a digit lost or added.
             if (l.Code is { Length: not (3 or 5 or 7) } odd && codeLengthsOk.Contains(l.Cell.Table))
@@ -64,7 +64,7 @@ public static partial class ReadingPlausibility
             // An amount with no header above it: the header row was not read, so the column is unknown.
             if (string.IsNullOrEmpty(l.Column))
                 issues.Add(Issue(NoColumn, $"{l.Form.Label()} p{l.Cell.Page}: 「{l.Name}」的金额没有读到表头", l.Cell));
-            if (l.Column.Split('/').FirstOrDefault(h => !IsHeaderVocabulary(h)) is { } header)
+            if (l.Column.Split('/').FirstOrDefault(h => !OcrLexicon.IsHeaderVocabulary(h)) is { } header)
                 issues.Add(Issue(UnknownHeader, $"{l.Form.Label()} p{l.Cell.Page}: 表头「{header}」不是表头用语 (识别可疑)", l.Cell));
             // Functional (2xx) and economic (3xx) codes only: other numbering (e.g. project codes) is not ours to judge.
             if (l.Code is { Length: 3 or 5 or 7 } code && code[0] is '2' or '3' && dict.Count > 0 && !dict.Contains(code) && !dict.Contains(code[..3]))
@@ -82,7 +82,7 @@ public static partial class ReadingPlausibility
             if (pages.TryGetValue(i.Cell.Page, out var page) && page.Confidence < UnsurePageConfidence)
                 issues.Add(Issue(UnsurePage, $"{i.Form.Label()} p{i.Cell.Page}: 本页表格类型不确定 ({page.Confidence:0.00})", i.Cell));
             // 一级/二级指标 are a fixed national vocabulary (产出指标/数量指标 …): an OCR'd level outside it is misread.
-            if (Ocr(i.Cell.Page) && new[] { i.Level1, i.Level2 }.FirstOrDefault(v => !IsWords(v, FormVocabulary.IndicatorLevelWords)) is { } level)
+            if (Ocr(i.Cell.Page) && new[] { i.Level1, i.Level2 }.FirstOrDefault(v => !OcrLexicon.IsMadeOf(v, FormVocabulary.IndicatorLevelWords)) is { } level)
                 issues.Add(Issue(UnknownIndicatorLevel, $"{i.Form.Label()} p{i.Cell.Page}: 指标级别「{level}」不是绩效指标用语 (识别可疑)", i.Cell));
             if (!Ocr(i.Cell.Page)) continue;
             // Every indicator of a 绩效目标表 has a target, and of a self-evaluation too when its other rows have one:
@@ -235,10 +235,6 @@ public static partial class ReadingPlausibility
     private static ValidationIssue Issue(string rule, string message, CellRef cell) =>
         new() { Rule = rule, Message = message, Cells = [cell] };
 
-    /// <summary>Whether a header (one level of a column path) is made of the forms' header words (<see cref="OcrLexicon.IsHeaderVocabulary"/>).</summary>
-    public static bool IsHeaderVocabulary(string header) => OcrLexicon.IsHeaderVocabulary(header);
-
-    private static bool IsWords(string? text, IReadOnlyList<string> words) => OcrLexicon.IsMadeOf(text, words);
 
     /// <summary>
     /// Whether an indicator value reads like one: a number with an optional comparator before it and a short unit

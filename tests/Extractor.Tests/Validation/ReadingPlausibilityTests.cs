@@ -192,7 +192,7 @@ public class ReadingPlausibilityTests
     [InlineData("“般公共预算", false)]
     [InlineData("基本攴出", false)]
     public void Header_vocabulary_accepts_the_forms_words_in_any_combination(string header, bool known) =>
-        Assert.Equal(known, ReadingPlausibility.IsHeaderVocabulary(header));
+        Assert.Equal(known, OcrLexicon.IsHeaderVocabulary(header));
 
     private static HashSet<CellRef> Flagged(DocumentResult doc, string rule) =>
         ReadingPlausibility.Check(doc, Dict).Where(i => i.Rule == rule).SelectMany(i => i.Cells).ToHashSet();
