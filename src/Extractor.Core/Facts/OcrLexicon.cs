@@ -42,6 +42,7 @@ public sealed partial class OcrLexicon
     {
         var t = TextNorm.Normalize(reading);
         if (t.Length < 2 || t.Length > MaxLength || !t.Any(TextNorm.IsCjk) || _phrases.Contains(t)) return null;
+        if (JoinSplitGlyphs(t) is var joined && joined != t && _phrases.Contains(joined)) return joined;
         // A year or an ordinal in front (2024年预算数, 一、, ①) is kept as read; the words after it are corrected.
         var lead = LeadingNumber().Match(t);
         string prefix = lead.Success ? lead.Value : "", body = t[prefix.Length..];
@@ -148,7 +149,7 @@ public sealed partial class OcrLexicon
         bool changed = false;
         foreach (var column in LabelColumns(cells))
         {
-            var items = column.Select(x => (x.c, x.i, Item: ListItem(TextNorm.Normalize(x.c.Text)))).ToList();
+            var items = column.Select(x => (x.c, x.i, Item: ListItem(TextNorm.Normalize(x.c.Text), x.c.OcrText))).ToList();
             for (int k = 0; k < items.Count; k++)
             {
                 var (c, i, item) = items[k];
@@ -245,13 +246,28 @@ public sealed partial class OcrLexicon
 
     // A label as a list item: its circled number (0 for none), the known phrase after it, and whether one stray
     // character stands in front of the phrase instead of a number. Phrase null: no known phrase.
-    private (string? Phrase, int Number, bool Stray) ListItem(string t)
+    // The engine's reading counts too: the end-debris pass may already have taken the circle off as marks ("@D", "G@").
+    private (string? Phrase, int Number, bool Stray) ListItem(string t, string? engineReading)
     {
         if (t.Length >= 2 && t[0] is >= '①' and <= '⑳' && _phrases.Contains(t[1..])) return (t[1..], t[0] - '①' + 1, false);
-        if (_phrases.Contains(t)) return (t, 0, false);
-        if (t.Length >= 5 && _phrases.Contains(t[1..]) && !char.IsAsciiDigit(t[0]) && "一二三四五六七八九十、.(（".IndexOf(t[0]) < 0)
-            return (t[1..], 0, true);
+        if (_phrases.Contains(t))
+            return (t, 0, engineReading is not null && StrayLead(TextNorm.Normalize(engineReading).Replace(" ", ""), t));
+        if (t.Length >= 5 && StrayLead(t, t[1..]) && _phrases.Contains(t[1..])) return (t[1..], 0, true);
         return (null, 0, false);
+    }
+
+    // Whether a reading is a phrase with a circled number misread in front of it: one character that is no digit,
+    // ordinal or bracket (回, 台, @), or two marks or letters ("@D", "G@").
+    private static bool StrayLead(string reading, string phrase)
+    {
+        if (phrase.Length < 4 || !reading.EndsWith(phrase, StringComparison.Ordinal)) return false;
+        var lead = reading[..^phrase.Length];
+        return lead.Length switch
+        {
+            1 => !char.IsAsciiDigit(lead[0]) && "一二三四五六七八九十、.(（".IndexOf(lead[0]) < 0,
+            2 => lead.All(ch => !char.IsAsciiDigit(ch) && !TextNorm.IsCjk(ch) && !char.IsWhiteSpace(ch)),
+            _ => false,
+        };
     }
 
     /// <summary>
@@ -463,6 +479,12 @@ public sealed partial class OcrLexicon
     /// within the allowance (a reading longer or shorter by a whole word is another phrase: 项目预算金额 is not 预算金额,
     /// 四、公共安全支出 not 公共安全支出).
     /// </summary>
+    /// <summary>
+    /// A reading with the glyphs chi_sim splits in two joined again: 合 is read 人台 on scans (本年支出人台计,
+    /// 资金使用人台规率), a change the edit distance prices as a character added and one misread.
+    /// </summary>
+    public static string JoinSplitGlyphs(string reading) => reading.Replace("人台", "合", StringComparison.Ordinal);
+
     public static int Distance(string reading, string phrase) => TextNorm.EditDistance(reading, phrase, Gap, Sub);
 
     private static readonly Func<char, int> Gap = c => TextNorm.IsCjk(c) ? 4 : 1;

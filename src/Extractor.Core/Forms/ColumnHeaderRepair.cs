@@ -74,16 +74,20 @@ public static partial class ColumnHeaderRepair
         ArgumentNullException.ThrowIfNull(phrases);
         var (prefix, body, suffix) = Body(TextNorm.Normalize(reading));
         if (body.Length < 2 || !body.Any(TextNorm.IsCjk) || phrases.Contains(body) || OcrLexicon.IsHeaderVocabulary(body)) return null;
+        // Latin letters and marks at its ends are specks and rules ("4用经费e_"): headers print none.
+        var bare = EndMarks().Replace(body, "");
+        if (bare.Length >= 2 && bare != body && phrases.Contains(bare)) return prefix + bare + suffix;
         string? best = null; int bestD = int.MaxValue; bool tie = false;
-        foreach (var p in phrases)
-        {
-            if (Math.Abs(p.Length - body.Length) > 1) continue;
-            int d = OcrLexicon.Distance(body, p);
-            bool oneMore = body.Length == p.Length + 1 && (body[1..] == p || body[..^1] == p);
-            if (d > (p.Length >= 5 || oneMore ? 4 : 2)) continue;
-            if (d < bestD) { best = p; bestD = d; tie = false; }
-            else if (d == bestD && p != best) tie = true;
-        }
+        foreach (var form in bare.Length >= 2 && bare != body ? new[] { body, bare } : [body])
+            foreach (var p in phrases)
+            {
+                if (Math.Abs(p.Length - form.Length) > 1) continue;
+                int d = OcrLexicon.Distance(form, p);
+                bool oneMore = form.Length == p.Length + 1 && (form[1..] == p || form[..^1] == p);
+                if (d > (p.Length >= 5 || oneMore ? 4 : 2)) continue;
+                if (d < bestD) { best = p; bestD = d; tie = false; }
+                else if (d == bestD && p != best) tie = true;
+            }
         return best is null || tie ? null : prefix + best + suffix;
     }
 
@@ -180,4 +184,7 @@ public static partial class ColumnHeaderRepair
 
     [GeneratedRegex(@"\((万元|元)\)$")]
     private static partial Regex UnitSuffix();
+
+    [GeneratedRegex(@"^[A-Za-z|\\/{}\[\]=<>.,;:'""`~^_!?*+\-]+|[A-Za-z|\\/{}\[\]=<>.,;:'""`~^_!?*+\-]+$")]
+    private static partial Regex EndMarks();
 }

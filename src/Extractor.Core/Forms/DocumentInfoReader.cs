@@ -10,13 +10,49 @@ public static partial class DocumentInfoReader
     public static DocumentInfo Read(IReadOnlyList<ClassifiedPage> pages)
     {
         var lines = new List<(int Page, string Text)>();
+        var scanned = new List<string>();
         foreach (var p in pages)
         {
             var seen = new HashSet<string>();
             foreach (var l in p.Content.Lines) { var t = TextNorm.Normalize(l.Text); if (t.Length > 0 && seen.Add(t)) lines.Add((p.Content.PageNumber, t)); }
             foreach (var l in p.Content.RawText.Split('\n')) { var t = TextNorm.Normalize(l); if (t.Length > 0 && seen.Add(t)) lines.Add((p.Content.PageNumber, t)); }
+            // Every cell and line of a scanned page, repeats included: how often each reading of the unit occurs.
+            if (!p.Content.TextLayerUsable)
+                scanned.AddRange(p.Content.Lines.Select(l => l.Text).Concat(p.Content.Tables.SelectMany(t => t.Cells).Select(c => c.Text)));
         }
-        return Read(lines.Select(l => l.Text).ToList());
+        var info = Read(lines.Select(l => l.Text).ToList());
+        return info.UnitName is { } unit && MostRead(unit, scanned) is { } better ? info with { UnitName = better } : info;
+    }
+
+    /// <summary>
+    /// A scanned document prints its unit's name on every page (主管部门, 实施单位, 填报单位, titles), and OCR misreads
+    /// some of them one character off (阳凡市 / 阳峡市 for 阳泉市); the name chosen from the titles may be one of those.
+    /// Among the readings in <paramref name="texts"/> one misread character away from <paramref name="unit"/> (two in
+    /// long names), the one read clearly most often (more than <paramref name="unit"/> itself, and at least twice);
+    /// null to keep <paramref name="unit"/>.
+    /// </summary>
+    public static string? MostRead(string unit, IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(texts);
+        int len = unit.Length;
+        if (len < 4) return null;
+        int allow = len >= 8 ? 4 : 2;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var raw in texts)
+        {
+            var t = TextNorm.Normalize(raw);
+            for (int j = 0; j + len <= t.Length; j++)
+            {
+                // A name ends in its kind of unit (中心, 局): anchor the window there.
+                if (t[j + len - 1] != unit[^1]) continue;
+                var sub = t.Substring(j, len);
+                if (sub == unit || OcrLexicon.Distance(sub, unit) <= allow && sub.Select((c, k) => TextNorm.IsCjk(c) || c == unit[k]).All(ok => ok)) counts[sub] = counts.GetValueOrDefault(sub) + 1;
+            }
+        }
+        var best = counts.Where(kv => kv.Key != unit).OrderByDescending(kv => kv.Value).FirstOrDefault();
+        return best.Key is not null && best.Value >= 2 && best.Value > counts.GetValueOrDefault(unit)
+               && counts.Count(kv => kv.Value == best.Value) == 1 ? best.Key : null;
     }
 
     /// <summary>From text lines in page order.</summary>

@@ -36,6 +36,9 @@ public static class ReadingConsensus
         var projectSupport = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in result.Projects)
             projectSupport[p.Name] = projectSupport.GetValueOrDefault(p.Name) + (pagesWithOcr.Contains(p.FirstPage) ? 1 : TextLayerWeight);
+        // A 整体 self-evaluation's project is the unit itself, whose name the document agrees on from all its readings.
+        if (result.Info.UnitName is { Length: > 0 } unit)
+            projectSupport[unit] = projectSupport.GetValueOrDefault(unit) + 2;
         var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int k = 0; k < result.Projects.Count; k++)
         {
@@ -58,6 +61,7 @@ public static class ReadingConsensus
     {
         if (reading.Length < 4) return null;
         int own = support.GetValueOrDefault(reading, 1);
+        if (OcrLexicon.JoinSplitGlyphs(reading) is var joined && joined != reading && support.GetValueOrDefault(joined) >= own) return joined;
         int allow = Allowance(reading);
         // Digits are printed in names (完成2个项目); other marks and letters are misread glyphs.
         bool dirty = reading.Any(c => !IsNameChar(c) && !char.IsAsciiDigit(c) && c is not ('%' or '.'));

@@ -35,7 +35,7 @@ public static class Orientation
         // Measured on the 61 dev scans: text lines said ≥ 0.85 or ≤ 0.04 on all but one page (0.64); the rule share
         // sat between 0.4 and 0.6 on 22 pages (wide short tables, no tables), which then cost a second OCR pass.
         double tShare = HorizontalTextShare(small);
-        bool? sideways = tShare < 0 ? null : tShare < 0.4 ? true : tShare > 0.6 ? false : null;
+        bool? sideways = tShare < 0 ? null : tShare < 0.25 ? true : tShare > 0.6 ? false : null;
         sideways ??= hShare < 0 ? null : hShare < 0.4 ? true : hShare > 0.6 ? false : null;
 
         var baseImg = sideways == true ? Rotation.Rotate90(small, 1) : small;
@@ -153,14 +153,14 @@ public static class Orientation
         var turned = Rotation.Rotate90(img, 2);
         double upright = 0, flipped = 0;
         int read = 0;
-        foreach (var strip in InkiestStrips(img, 2))
+        foreach (var strip in InkiestStrips(img, 4))
         {
             upright += ocr.Recognize(img, strip, PageSegMode.SingleBlock).Confidence;
             var back = new PixelRect(img.Width - strip.Right, img.Height - strip.Bottom, strip.Width, strip.Height);
             flipped += ocr.Recognize(turned, back, PageSegMode.SingleBlock).Confidence;
             read++;
             // A wide margin on the first strip settles it (the second strip costs two more OCR passes).
-            if (Math.Abs(flipped - upright) > 0.3) break;
+            if (Math.Abs(flipped - upright) > 0.3 * read) break;
         }
         upright /= Math.Max(1, read); flipped /= Math.Max(1, read);
         return flipped > upright + 0.1 ? (true, flipped, flipped - upright) : (false, upright, Math.Abs(upright - flipped));

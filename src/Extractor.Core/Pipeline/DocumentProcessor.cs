@@ -60,8 +60,9 @@ public sealed class DocumentProcessor : IDocumentProcessor, IDisposable
             pages = _lexicon.Apply(pages);
             Lap(result, "correct", clock);
 
-            // Headers are repaired once pages have their form: only budget forms' headers are a closed set.
-            result.Pages.AddRange(ColumnHeaderRepair.Apply(_classifier.Classify(pages)));
+            // Headers and 合计 labels are repaired once pages have their form: only budget forms' headers are a closed
+            // set, and only their classes add up to a total.
+            result.Pages.AddRange(TotalRowRepair.Apply(ColumnHeaderRepair.Apply(_classifier.Classify(pages))));
             Lap(result, "classify", clock);
 
             result.Tables.AddRange(TableJoiner.Join(result.Pages.Select(p => p.Content).ToList()));

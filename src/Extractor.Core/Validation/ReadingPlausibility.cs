@@ -50,6 +50,9 @@ public static partial class ReadingPlausibility
             // the wide 三公经费表 has one row of amounts under its column headers and no row label.)
             if (l.Code is null && LeadingMark().IsMatch(name))
                 issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 名称「{l.Name}」识别可疑", l.Cell));
+            // An amount where the row's label belongs ("0.331.83"): the label column was lost to a merge or a missed rule.
+            else if (l.Code is null && AmountAsLabel().IsMatch(name))
+                issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 名称「{l.Name}」是数字 (表格结构可疑)", l.Cell));
             // A label one character off a fixed label of the forms ("汪计" for 合计, "台公务用车购置费") is that label misread.
             else if (l.Code is null && !dict.ContainsName(name) && NearFixedLabel(name) is { } label)
                 issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 「{l.Name}」像是「{label}」的误识", l.Cell));
@@ -58,8 +61,11 @@ public static partial class ReadingPlausibility
             else if (l.Code is null && name.Length is > 0 and <= 3 && name.Any(TextNorm.IsCjk) && !dict.ContainsName(name)
                      && !FixedLabels.Contains(name) && !(name.Length >= 2 && OcrLexicon.IsHeaderVocabulary(name)))
                 issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 名称「{l.Name}」不是表内名称", l.Cell));
+            // No classification numbers anything from 0 ("0206" for 30206): its first digit was lost.
+            if (l.Code is ['0', ..] lost)
+                issues.Add(Issue(UnknownCode, $"{l.Form.Label()} p{l.Cell.Page}: 科目编码 {lost} 以 0 开头 (识别可疑)", l.Cell));
             // A code of a length no classification level has, in a table whose other codes have one: a digit lost or added.
-            if (l.Code is { Length: not (3 or 5 or 7) } odd && codeLengthsOk.Contains(l.Cell.Table))
+            else if (l.Code is { Length: not (3 or 5 or 7) } odd && codeLengthsOk.Contains(l.Cell.Table))
                 issues.Add(Issue(UnknownCode, $"{l.Form.Label()} p{l.Cell.Page}: 科目编码 {odd} 位数不对", l.Cell));
             // An amount with no header above it: the header row was not read, so the column is unknown.
             if (string.IsNullOrEmpty(l.Column))
@@ -71,6 +77,9 @@ public static partial class ReadingPlausibility
                 issues.Add(Issue(UnknownCode, $"{l.Form.Label()} p{l.Cell.Page}: 科目编码 {code} 不在分类科目中", l.Cell));
         }
         var targeted = doc.Indicators.Where(i => !string.IsNullOrWhiteSpace(i.Target)).Select(i => i.Project).ToHashSet();
+        // A project's 分值 add up to 100 at most: over that, the weights big enough to account for the excess lost a
+        // decimal point or gained a digit (75 for 7.5).
+        var weightSums = doc.Indicators.Where(i => i.Weight is not null).GroupBy(i => (i.Form, i.Project)).ToDictionary(g => g.Key, g => g.Sum(i => i.Weight!.Value));
         var weighted = doc.Indicators.Where(i => i.Weight is not null).Select(i => i.Project).ToHashSet();
         var periodic = doc.Indicators.Where(i => !string.IsNullOrEmpty(i.Period)).Select(i => i.Form).ToHashSet();
         // Projects the document's 项目支出表 lists: a 绩效 page's project is one of them when the document has that table.
@@ -113,6 +122,8 @@ public static partial class ReadingPlausibility
             // An indicator scores at most its 分值 (a lost point: 7.5 read 75).
             if (i.Score is { } sc && (sc > 100 || i.Weight is { } w && sc > w) || i.Weight > 100)
                 issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」得分 {i.Score} 超过分值 {i.Weight} (识别可疑)", i.Cell));
+            else if (i.Weight is { } wt && weightSums.TryGetValue((i.Form, i.Project), out var total) && total > 100.5m && wt >= total - 100)
+                issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」分值 {wt} 使项目分值合计 {total} 超过 100 (识别可疑)", i.Cell));
             // A 分值 missing where the project's other rows have one (得分 may be merged over a group, 分值 is not).
             if (i.Form.IsPerformanceForm() && i.Weight is null && weighted.Contains(i.Project))
                 issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」缺分值", i.Cell));
@@ -129,6 +140,11 @@ public static partial class ReadingPlausibility
             // every indicator of the project with it.
             else if (listed.Count > 0 && i.Project.Length > 0 && !listed.Contains(Key(i.Project)))
                 issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 项目「{i.Project}」不在项目支出表中 (识别可疑)", i.Cell));
+            // A 整体 self-evaluation's project is the unit: a reading one misread character from the document's unit name
+            // is one of the two misread (which one, the document could not tell).
+            else if (i.Form == FormType.OverallPerformanceSelfEvaluation && doc.Info.UnitName is { Length: >= 4 } unit &&
+                     i.Project.Length == unit.Length && i.Project != unit && OcrLexicon.Distance(i.Project, unit) <= 2)
+                issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 项目「{i.Project}」与单位名称「{unit}」只差一字 (识别可疑)", i.Cell));
             // Every indicator belongs to a project (the unit itself on a 整体 form): none read means the 项目名称 cell was lost.
             else if (i.Project.Length == 0)
                 issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」没有读到项目名称", i.Cell));
@@ -248,6 +264,8 @@ public static partial class ReadingPlausibility
         if (t.Length == 0) return true;
         // No printed number starts with a 0 before another digit ("≤023年12月": 2 read as 0, or a digit lost).
         if (LeadingZero().IsMatch(t)) return false;
+        // A month that is a character ("2022年这月底前"): its digits were misread.
+        if (WordMonth().IsMatch(t)) return false;
         if (NumericValue().Match(t) is { Success: true } m)
             return !(t.EndsWith('%') && decimal.TryParse(m.Groups[1].Value, System.Globalization.NumberStyles.Number,
                 System.Globalization.CultureInfo.InvariantCulture, out var pct) && pct > 100);
@@ -256,6 +274,10 @@ public static partial class ReadingPlausibility
 
     [GeneratedRegex(@"(?<![\d.])0\d")]
     private static partial Regex LeadingZero();
+
+    // A year, then one Chinese character where the month's number belongs (not 每月, 半月, 当月 …).
+    [GeneratedRegex(@"\d{4}年(?![每个半各当本次上下同首末])[\u4E00-\u9FFF]月")]
+    private static partial Regex WordMonth();
 
     // A comparator, a number, then a unit of Chinese characters, %, ‰ or a per-unit (元/人, 台(套), 个/年).
     // The unit begins with a word, not a bracket: "298(套)" is 29台(套) with 台 read as a digit.
@@ -282,6 +304,10 @@ public static partial class ReadingPlausibility
     // A label led by a Chinese or circled ordinal (一、 / （一） / ②): the template's numbering, not a fixed label.
     [GeneratedRegex(@"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|[①-⑳])")]
     private static partial Regex OrdinalLabel();
+
+    // Digits with a decimal point and nothing else.
+    [GeneratedRegex(@"^[0-9,]*\.[0-9.,]+$")]
+    private static partial Regex AmountAsLabel();
 
     // A name of three Chinese characters or more ending in one digit.
     [GeneratedRegex(@"[\u4E00-\u9FFF]{3}[0-9]$")]

@@ -11,6 +11,7 @@ public class OcrLexiconTests
     // misreads seen on phone scans: one wrong character, debris of rules at the ends, a year kept as read
     [InlineData("项目届性", "项目属性")]
     [InlineData("一般公共预算财政拨", "一般公共预算财政拨款")]   // the last glyph lost at the cell's edge
+    [InlineData("本年支出人台计", "本年支出合计")]      // 合 read as two glyphs
     [InlineData("质最指标", "质量指标")]
     [InlineData("时效指标.", "时效指标")]
     [InlineData("”时效指标", "时效指标")]
@@ -103,11 +104,16 @@ public class OcrLexiconTests
     [InlineData("①公务用车购置费", "公务用车运行维护费", "①公务用车购置费", "②公务用车运行维护费")]
     // Both circles read as characters: a run of numbered siblings.
     [InlineData("加公务用车购置费", "回公务用车运行维护费", "①公务用车购置费", "②公务用车运行维护费")]
+    // The circles read as marks the end-debris pass takes off ("@D", "G@", "@"): the engine's reading still shows them.
+    [InlineData("台公务用车购置费", "@公务用车运行维护费", "①公务用车购置费", "②公务用车运行维护费")]
+    [InlineData("@D公务用车购置费", "回公务用车运行维护费", "①公务用车购置费", "②公务用车运行维护费")]
+    [InlineData("G@公务用车购置费", "@公务用车运行维护费", "①公务用车购置费", "②公务用车运行维护费")]
     // ① lost, ② read.
     [InlineData("台公务用车购置费", "②公务用车运行维护费", "①公务用车购置费", "②公务用车运行维护费")]
     // No numbered sibling: labels keep their reading (a bare phrase after a bare phrase, a stray character alone).
     [InlineData("公务用车购置费", "公务用车运行维护费", "公务用车购置费", "公务用车运行维护费")]
     [InlineData("公务接待费", "回公务用车运行维护费", "公务接待费", "回公务用车运行维护费")]
+    [InlineData("公务用车购置费", "@公务用车运行维护费", "公务用车购置费", "公务用车运行维护费")]
     public void Circled_list_items_take_their_numbers_from_their_siblings(string first, string second, string want1, string want2)
     {
         var t = Lexicon.Apply(Column("公务用车购置及运行费", first, second, "合计"));

@@ -14,6 +14,7 @@ public class ColumnHeaderRepairTests
     [InlineData("一般公共有预算", "一般公共预算")]        // one character added
     [InlineData("财政搜教收入", "财政拨款收入")]          // two misread in a long phrase
     [InlineData("支出人", "支出")]                      // a rule read as a character at the end
+    [InlineData("4用经费e_", "公用经费")]                // specks at its end, a character read as a digit
     [InlineData("2025年一般公共有预算", "2025年一般公共预算")]
     [InlineData("人员经费(万元)", null)]                 // made of header words: kept
     [InlineData("一般公共预算", null)]

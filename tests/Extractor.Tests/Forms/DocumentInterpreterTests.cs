@@ -27,6 +27,19 @@ public class DocumentInterpreterTests
     }
 
     [Fact]
+    public void A_scanned_units_name_is_the_reading_its_pages_give_most_often()
+    {
+        // The title gave a misread name; the pages' 主管部门/实施单位/填报单位 cells mostly read it right.
+        var cells = new[] { "阳泉市紧急医疗救援中心", "阳泉市紧急医疗救援中心", "阳峡市紧急医疗救援中心", "填报单位:阳泉市紧急医疗救援中心单位:万元",
+            "阳凡市紧急医疗救援中心", "阳市紧急医疗救援中心" };
+        Assert.Equal("阳泉市紧急医疗救援中心", DocumentInfoReader.MostRead("阳凡市紧急医疗救援中心", cells));
+        // The name read as often as any other reading of it, or another unit's name printed more often: kept.
+        Assert.Null(DocumentInfoReader.MostRead("阳泉市紧急医疗救援中心", cells));
+        Assert.Null(DocumentInfoReader.MostRead("阳凡市紧急医疗救援中心", ["阳泉市紧急医疗救援中心", "阳凡市紧急医疗救援中心"]));
+        Assert.Null(DocumentInfoReader.MostRead("吕梁市水利局", ["吕梁市林业局", "吕梁市林业局", "吕梁市林业局"]));
+    }
+
+    [Fact]
     public void InfoFromSeedDumps()
     {
         var dir = SeedDir();

@@ -67,6 +67,19 @@ public class ReadingConsensusTests
     }
 
     [Fact]
+    public void A_scanned_overall_evaluations_project_one_misread_from_the_units_name_takes_it()
+    {
+        // A 整体 self-evaluation's project is the unit; its 单位名称 cell read 峡 for 泉.
+        var scan = Scanned(TableSpec.Parse("部门(单位)名称 | 阳峡市紧急医疗救援中心\n资金支付及时率 | 100%", page: 3));
+        var result = new Interpretation { Info = new DocumentInfo { UnitName = "阳泉市紧急医疗救援中心" } };
+        result.Projects.Add(new Project { Name = "阳峡市紧急医疗救援中心", FirstPage = 3, Form = FormType.OverallPerformanceSelfEvaluation });
+        result.Indicators.Add(Ind("阳峡市紧急医疗救援中心", "资金支付及时率", 0, 1) with { Cell = new CellRef(3, 0, 1, 0) });
+        ReadingConsensus.Apply(result, [scan]);
+        Assert.Equal("阳泉市紧急医疗救援中心", result.Projects[0].Name);
+        Assert.Equal("阳泉市紧急医疗救援中心", result.Indicators[0].Project);
+    }
+
+    [Fact]
     public void A_pair_of_targets_one_read_with_2_for_its_comparator_takes_the_comparator()
     {
         var scan = Scanned(TableSpec.Parse("培训次数 | ≥4次 | 培训次数 | 24次\n培训人数 | 24人 | 培训人数 | 24人"));
@@ -85,6 +98,10 @@ public class ReadingConsensusTests
     {
         var support = new Dictionary<string, int> { ["传染病监测项目"] = 1, ["《染病监测项目"] = 1 };
         Assert.Equal("传染病监测项目", ReadingConsensus.Majority("《染病监测项目", support));
+        // 合 read as 人台: the joined reading, given as often, is the name.
+        var split = new Dictionary<string, int> { ["资金使用合规率"] = 1, ["资金使用人台规率"] = 1 };
+        Assert.Equal("资金使用合规率", ReadingConsensus.Majority("资金使用人台规率", split));
+        Assert.Null(ReadingConsensus.Majority("资金使用合规率", split));
         Assert.Null(ReadingConsensus.Majority("传染病监测项目", support));
         // Two clean readings of equal support: no majority.
         Assert.Null(ReadingConsensus.Majority("传染病监测项目", new Dictionary<string, int> { ["传染病监测项目"] = 1, ["传柒病监测项目"] = 1 }));

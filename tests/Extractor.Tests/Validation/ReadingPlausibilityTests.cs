@@ -102,6 +102,20 @@ public class ReadingPlausibilityTests
         var bad = Doc(Codes.Replace("201 |", "291 |"), FormType.GeneralBudgetExpenditure, ocr: true);
         var issue = Assert.Single(ReadingPlausibility.Check(bad, Dict));
         Assert.Equal(ReadingPlausibility.UnknownCode, issue.Rule);
+        // Its first digit lost: "01" for 201 and "010101" for 2010101 lead with a 0, which no classification does.
+        var lost = Doc(Codes.Replace("201 |", "01 |").Replace("2010101 |", "010101 |"), FormType.GeneralBudgetExpenditure, ocr: true);
+        Assert.Equal(2, Flagged(lost, ReadingPlausibility.UnknownCode).Count);
+        Assert.All(lost.BudgetLines.Where(l => l.Code![0] == '0'), l => Assert.Contains(l.Cell, Flagged(lost, ReadingPlausibility.UnknownCode)));
+    }
+
+    [Fact]
+    public void A_scanned_weight_that_takes_the_projects_weights_past_100_is_flagged()
+    {
+        Assert.Empty(Flagged(Doc(Fixtures.OtherSelfEvaluation, FormType.PerformanceSelfEvaluation, ocr: true), ReadingPlausibility.IndicatorTarget));
+        // 7.5 read 75 (its point lost): 75 + 20 + 30 + 20 = 145; only a weight of 45 or more accounts for the excess.
+        var doc = Doc(Fixtures.OtherSelfEvaluation.Replace("| 养护里程 | 20 |", "| 养护里程 | 75 |"), FormType.PerformanceSelfEvaluation, ocr: true);
+        var flagged = Flagged(doc, ReadingPlausibility.IndicatorTarget);
+        Assert.Equal(doc.Indicators.Where(i => i.Name == "养护里程").Select(i => i.Cell), flagged);
     }
 
     [Fact]
@@ -111,7 +125,7 @@ public class ReadingPlausibilityTests
         // 合计 read 汪计, a seal's box read 台 before a label, a label's start read "-": each row's name is misread.
         // 合计 read 澡评 or 和: a short label no form prints and no subject is called.
         foreach (var (printed, read) in new[] { ("合计", "汪计"), ("公务用车购置及运行费", "台公务用车购置及运行费"), ("公务用车购置及运行费", "-运行费"),
-                     ("合计", "澡评"), ("合计", "和") })
+                     ("合计", "澡评"), ("合计", "和"), ("合计", "0.331.83") })
         {
             var doc = Doc(Fixtures.YqThreePublic.Replace($"\n{printed} |", $"\n{read} |"), FormType.ThreePublicExpenses, ocr: true);
             Assert.Contains(doc.BudgetLines, l => l.Name == read);
@@ -319,6 +333,23 @@ public class ReadingPlausibilityTests
     }
 
     [Fact]
+    public void A_scanned_overall_evaluations_project_one_character_off_the_units_name_is_flagged()
+    {
+        var spec = Fixtures.OtherSelfEvaluation.Replace("| 农村公路养护 |", "| 某县交通运翰局 |");
+        var doc = Doc(spec, FormType.OverallPerformanceSelfEvaluation, ocr: true);
+        Assert.NotEmpty(doc.Indicators);
+        Assert.All(doc.Indicators, i => Assert.Equal("某县交通运翰局", i.Project));
+        doc.Info = new DocumentInfo { UnitName = "某县交通运输局" };
+        Assert.Equal(doc.Indicators.Count, Flagged(doc, ReadingPlausibility.IndicatorDebris).Count);
+        // The same name, or a project form (whose project is not the unit): nothing.
+        doc.Info = new DocumentInfo { UnitName = "某县交通运翰局" };
+        Assert.Empty(Flagged(doc, ReadingPlausibility.IndicatorDebris));
+        var project = Doc(spec, FormType.PerformanceSelfEvaluation, ocr: true);
+        project.Info = new DocumentInfo { UnitName = "某县交通运输局" };
+        Assert.Empty(Flagged(project, ReadingPlausibility.IndicatorDebris));
+    }
+
+    [Fact]
     public void A_scanned_indicator_whose_project_name_was_not_read_is_flagged()
     {
         var doc = Doc(Fixtures.OtherSelfEvaluation.Replace("| 农村公路养护 |", "| |"), FormType.PerformanceSelfEvaluation, ocr: true);
@@ -385,6 +416,9 @@ public class ReadingPlausibilityTests
     [InlineData("295%", false)]      // ≥ read as a 2: no share is above the whole
     [InlineData("298(套)", false)]   // 台 read as a digit: a unit begins with a word
     [InlineData("46台(#)", false)]
+    [InlineData("2022年这月底前", false)] // the month read as a character
+    [InlineData("2022年12月底前", true)]
+    [InlineData("2024年每月", true)]
     [InlineData("≤023年12月", false)] // no number is printed with a leading 0
     [InlineData("0.5万元", true)]
     [InlineData("10次", true)]
