@@ -148,6 +148,9 @@ public static partial class ReadingPlausibility
             // Every indicator belongs to a project (the unit itself on a 整体 form): none read means the 项目名称 cell was lost.
             else if (i.Project.Length == 0)
                 issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」没有读到项目名称", i.Cell));
+            // 合 split into 人台 ("资金使用人台规率") where no other reading of the name was there to join it (个人台账 is a word).
+            else if (new[] { i.Project, i.Name }.FirstOrDefault(t => SplitGlyph().IsMatch(t)) is { } split)
+                issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{split}」中的「人台」像是「合」的误识", i.Cell));
             // A digit glued to the end of a Chinese name ("健康教育宣传经费2") is a speck or a stroke read as one.
             else if (new[] { i.Project, i.Name }.FirstOrDefault(t => DigitAfterName().IsMatch(TextNorm.Normalize(t))) is { } digit)
                 issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{digit}」末尾的数字可疑", i.Cell));
@@ -308,6 +311,9 @@ public static partial class ReadingPlausibility
     // Digits with a decimal point and nothing else.
     [GeneratedRegex(@"^[0-9,]*\.[0-9.,]+$")]
     private static partial Regex AmountAsLabel();
+
+    [GeneratedRegex(@"(?<!个)人台")]
+    private static partial Regex SplitGlyph();
 
     // A name of three Chinese characters or more ending in one digit.
     [GeneratedRegex(@"[\u4E00-\u9FFF]{3}[0-9]$")]

@@ -288,6 +288,17 @@ public class ReadingPlausibilityTests
     }
 
     [Fact]
+    public void A_scanned_indicator_name_with_he_split_in_two_is_flagged_but_not_a_personal_ledger()
+    {
+        var bad = Doc(Fixtures.OtherSelfEvaluation.Replace("优良路率", "资金使用人台规率"), FormType.PerformanceSelfEvaluation, ocr: true);
+        var flagged = Flagged(bad, ReadingPlausibility.IndicatorDebris);
+        Assert.All(bad.Indicators, i => Assert.Equal(i.Name == "资金使用人台规率", flagged.Contains(i.Cell)));
+        Assert.NotEmpty(flagged);
+        var ledger = Doc(Fixtures.OtherSelfEvaluation.Replace("优良路率", "个人台账建立率"), FormType.PerformanceSelfEvaluation, ocr: true);
+        Assert.Empty(Flagged(ledger, ReadingPlausibility.IndicatorDebris));
+    }
+
+    [Fact]
     public void A_scanned_project_name_led_by_a_mark_or_with_an_open_title_mark_is_flagged_on_every_indicator()
     {
         var open = Doc(Fixtures.OtherSelfEvaluation.Replace("农村公路养护", "《村公路养护"), FormType.PerformanceSelfEvaluation, ocr: true);
