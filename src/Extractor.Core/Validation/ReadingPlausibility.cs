@@ -267,8 +267,9 @@ public static partial class ReadingPlausibility
         if (t.Length == 0) return true;
         // No printed number starts with a 0 before another digit ("≤023年12月": 2 read as 0, or a digit lost).
         if (LeadingZero().IsMatch(t)) return false;
-        // A month that is a character ("2022年这月底前"): its digits were misread.
-        if (WordMonth().IsMatch(t)) return false;
+        // A month that is a character ("2022年这月底前"): its digits were misread. A bracket after a unit holds a word
+        // (台(套)), not a number ("13台(4)").
+        if (WordMonth().IsMatch(t) || NumberInUnitBracket().IsMatch(t)) return false;
         if (NumericValue().Match(t) is { Success: true } m)
             return !(t.EndsWith('%') && decimal.TryParse(m.Groups[1].Value, System.Globalization.NumberStyles.Number,
                 System.Globalization.CultureInfo.InvariantCulture, out var pct) && pct > 100);
@@ -277,6 +278,9 @@ public static partial class ReadingPlausibility
 
     [GeneratedRegex(@"(?<![\d.])0\d")]
     private static partial Regex LeadingZero();
+
+    [GeneratedRegex(@"[\u4E00-\u9FFF][(（]\d+[)）]")]
+    private static partial Regex NumberInUnitBracket();
 
     // A year, then one Chinese character where the month's number belongs (not 每月, 半月, 当月 …).
     [GeneratedRegex(@"\d{4}年(?![每个半各当本次上下同首末])[\u4E00-\u9FFF]月")]

@@ -430,6 +430,8 @@ public class ReadingPlausibilityTests
     [InlineData("2022年这月底前", false)] // the month read as a character
     [InlineData("2022年12月底前", true)]
     [InlineData("2024年每月", true)]
+    [InlineData("13台(4)", false)]    // 套 read as a digit
+    [InlineData("13台(套)", true)]
     [InlineData("≤023年12月", false)] // no number is printed with a leading 0
     [InlineData("0.5万元", true)]
     [InlineData("10次", true)]
