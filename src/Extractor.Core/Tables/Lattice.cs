@@ -42,6 +42,34 @@ public sealed class Lattice
     private List<LatticeCell>? _cells;
 
     /// <summary>
+    /// The lattice without inner boundaries that no cell starts at: a stray rule piece (a scan's edge, a stroke) can make
+    /// a boundary every row's cells span across, which shifts every column index after it (a 基本支出决算明细表 read as
+    /// 14 columns for 12). Cells keep their boxes; a boundary piece over merged rows or columns carries a rule when any
+    /// piece it stands for did, so the cells come out the same.
+    /// </summary>
+    public Lattice WithoutIdleBoundaries()
+    {
+        var colStarts = Cells.Select(c => c.Col).ToHashSet();
+        var rowStarts = Cells.Select(c => c.Row).ToHashSet();
+        var keepX = Enumerable.Range(0, Xs.Length).Where(i => i == 0 || i == Xs.Length - 1 || colStarts.Contains(i)).ToArray();
+        var keepY = Enumerable.Range(0, Ys.Length).Where(i => i == 0 || i == Ys.Length - 1 || rowStarts.Contains(i)).ToArray();
+        if (keepX.Length == Xs.Length && keepY.Length == Ys.Length) return this;
+        var h = new bool[keepY.Length, keepX.Length - 1];
+        for (int i = 0; i < keepY.Length; i++)
+            for (int j = 0; j + 1 < keepX.Length; j++)
+                for (int k = keepX[j]; k < keepX[j + 1] && !h[i, j]; k++) h[i, j] = HRule[keepY[i], k];
+        var v = new bool[keepX.Length, keepY.Length - 1];
+        for (int i = 0; i < keepX.Length; i++)
+            for (int j = 0; j + 1 < keepY.Length; j++)
+                for (int k = keepY[j]; k < keepY[j + 1] && !v[i, j]; k++) v[i, j] = VRule[keepX[i], k];
+        return new Lattice
+        {
+            Xs = keepX.Select(i => Xs[i]).ToArray(), Ys = keepY.Select(i => Ys[i]).ToArray(), HRule = h, VRule = v,
+            Dpi = Dpi, RuleThickness = RuleThickness,
+        };
+    }
+
+    /// <summary>
     /// Cells covering the lattice exactly once: from each free position, span right while no vertical rule
     /// separates, then down while no horizontal rule (and no inner vertical rule) separates the whole span.
     /// </summary>

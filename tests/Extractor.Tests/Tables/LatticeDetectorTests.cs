@@ -177,6 +177,26 @@ public class LatticeDetectorTests
     }
 
     [Fact]
+    public void A_boundary_every_row_spans_is_dropped_and_the_cells_keep_their_boxes()
+    {
+        // Three columns, two rows; boundary 1 carries no rule in any row (a stray piece made it), boundary 2 a rule in both.
+        var h = new bool[3, 3];
+        for (int j = 0; j < 3; j++) { h[0, j] = true; h[1, j] = true; h[2, j] = true; }
+        var v = new bool[4, 2];
+        for (int j = 0; j < 2; j++) { v[0, j] = true; v[2, j] = true; v[3, j] = true; }
+        var lat = new Lattice { Xs = [0, 20, 100, 200], Ys = [0, 30, 60], HRule = h, VRule = v, Dpi = 100 };
+        Assert.All(lat.Cells.Where(c => c.Col == 0), c => Assert.Equal(2, c.ColSpan));
+        var compact = lat.WithoutIdleBoundaries();
+        Assert.Equal([0.0, 100, 200], compact.Xs);
+        Assert.Equal(lat.Ys, compact.Ys);
+        Assert.Equal(lat.Cells.Select(c => c.Rect), compact.Cells.Select(c => c.Rect));
+        Assert.All(compact.Cells, c => Assert.Equal(1, c.ColSpan));
+        Assert.Equal([0, 1, 0, 1], compact.Cells.Select(c => c.Col));
+        // A lattice whose every boundary starts a cell comes back as it was.
+        Assert.Same(compact, compact.WithoutIdleBoundaries());
+    }
+
+    [Fact]
     public void An_arc_is_bowed_a_rule_is_not()
     {
         static (List<double> C, List<int> W) Trace(Func<int, double> centre, int n, int width = 5) =>
