@@ -53,6 +53,9 @@ public static partial class ReadingPlausibility
             // An amount where the row's label belongs ("0.331.83"): the label column was lost to a merge or a missed rule.
             else if (l.Code is null && AmountAsLabel().IsMatch(name))
                 issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 名称「{l.Name}」是数字 (表格结构可疑)", l.Cell));
+            // Brackets the forms print come in pairs (因公出国（境）费); one lost ("因公出国境)费") took a glyph with it.
+            else if (UnpairedBrackets(name))
+                issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 名称「{l.Name}」的括号不成对 (识别可疑)", l.Cell));
             // A label one character off a fixed label of the forms ("汪计" for 合计, "台公务用车购置费") is that label misread.
             else if (l.Code is null && !dict.ContainsName(name) && NearFixedLabel(name) is { } label)
                 issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 「{l.Name}」像是「{label}」的误识", l.Cell));
@@ -219,6 +222,10 @@ public static partial class ReadingPlausibility
         return false;
     }
 
+    /// <summary>Whether a label's round brackets do not pair up (full-width or not).</summary>
+    public static bool UnpairedBrackets(string label) =>
+        label.Count(c => c is '(' or '（') != label.Count(c => c is ')' or '）');
+
     /// <summary>A name led by a mark (a balanced 《…》 aside) or whose 《 》 do not pair up.</summary>
     public static bool MisreadMarks(string name) =>
         name.Length > 0 && (LeadingMark().IsMatch(name) && !(name[0] == '《' && name.Contains('》')) ||
@@ -270,6 +277,8 @@ public static partial class ReadingPlausibility
         // A month that is a character ("2022年这月底前"): its digits were misread. A bracket after a unit holds a word
         // (台(套)), not a number ("13台(4)").
         if (WordMonth().IsMatch(t) || NumberInUnitBracket().IsMatch(t)) return false;
+        // Five digits or more with no unit ("2024412" for 2024年12月): a count that large is printed with its unit.
+        if (LongBareNumber().IsMatch(t)) return false;
         if (NumericValue().Match(t) is { Success: true } m)
             return !(t.EndsWith('%') && decimal.TryParse(m.Groups[1].Value, System.Globalization.NumberStyles.Number,
                 System.Globalization.CultureInfo.InvariantCulture, out var pct) && pct > 100);
@@ -278,6 +287,9 @@ public static partial class ReadingPlausibility
 
     [GeneratedRegex(@"(?<![\d.])0\d")]
     private static partial Regex LeadingZero();
+
+    [GeneratedRegex(@"^[≥≤><=]?\d{5,}$")]
+    private static partial Regex LongBareNumber();
 
     [GeneratedRegex(@"[\u4E00-\u9FFF][(（]\d+[)）]")]
     private static partial Regex NumberInUnitBracket();

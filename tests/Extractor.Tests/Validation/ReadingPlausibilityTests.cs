@@ -125,7 +125,7 @@ public class ReadingPlausibilityTests
         // 合计 read 汪计, a seal's box read 台 before a label, a label's start read "-": each row's name is misread.
         // 合计 read 澡评 or 和: a short label no form prints and no subject is called.
         foreach (var (printed, read) in new[] { ("合计", "汪计"), ("公务用车购置及运行费", "台公务用车购置及运行费"), ("公务用车购置及运行费", "-运行费"),
-                     ("合计", "澡评"), ("合计", "和"), ("合计", "0.331.83") })
+                     ("合计", "澡评"), ("合计", "和"), ("合计", "0.331.83"), ("公务用车购置及运行费", "公务用车购置及运行费)") })
         {
             var doc = Doc(Fixtures.YqThreePublic.Replace($"\n{printed} |", $"\n{read} |"), FormType.ThreePublicExpenses, ocr: true);
             Assert.Contains(doc.BudgetLines, l => l.Name == read);
@@ -134,6 +134,8 @@ public class ReadingPlausibilityTests
             Assert.Empty(ReadingPlausibility.Check(Doc(Fixtures.YqThreePublic.Replace($"\n{printed} |", $"\n{read} |"),
                 FormType.ThreePublicExpenses, ocr: false), Dict));
         }
+        Assert.True(ReadingPlausibility.UnpairedBrackets("因公出国境)费"));
+        Assert.False(ReadingPlausibility.UnpairedBrackets("因公出国（境)费"));   // full-width and ASCII pair up
         Assert.Null(ReadingPlausibility.NearFixedLabel("一、一般公共服务支出"));   // numbered labels are the template's
         Assert.Null(ReadingPlausibility.NearFixedLabel("健康教育宣传经费"));         // a project's name is near no label
     }
@@ -431,6 +433,8 @@ public class ReadingPlausibilityTests
     [InlineData("2022年12月底前", true)]
     [InlineData("2024年每月", true)]
     [InlineData("13台(4)", false)]    // 套 read as a digit
+    [InlineData("2024412", false)]    // 2024年12月 with its words read as digits
+    [InlineData("1000", true)]
     [InlineData("13台(套)", true)]
     [InlineData("≤023年12月", false)] // no number is printed with a leading 0
     [InlineData("0.5万元", true)]
