@@ -558,7 +558,7 @@ public static class LatticeDetector
         if (h.Count(s => s.Length >= 0.6 * w) < 2 || !v.Any(s => s.Length >= 0.6 * hgt)) return null;
         var rowH = Enumerable.Range(0, lat.Rows).Select(i => Y[i + 1] - Y[i]).OrderBy(x => x).ToArray();
         if (rowH[rowH.Length / 2] < 0.1 * dpi) return null;
-        return [lat.WithoutIdleBoundaries()];
+        return [lat];
     }
 
     private static void Slivers(double[] bounds, Func<int, double> support, double min, HashSet<int> bad)

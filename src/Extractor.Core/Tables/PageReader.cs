@@ -31,7 +31,7 @@ public sealed class PageReader(PipelineOptions options)
         Add(stageSeconds, "render", clock);
         double scale = render.Dpi / 72.0;
         var boxes = InkBoxes(glyphs, scale);
-        var lattices = LatticeDetector.Detect(render, boxes);
+        var lattices = LatticeDetector.Detect(render, boxes).Select(l => l.WithoutIdleBoundaries()).ToList();
         Add(stageSeconds, "grid", clock);
         var read = TextTableReader.Read(lattices, glyphs, pageNumber);
         Add(stageSeconds, "cells", clock);

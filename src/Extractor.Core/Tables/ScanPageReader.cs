@@ -136,8 +136,10 @@ public sealed partial class ScanPageReader
         var flat = Illumination.Flatten(img);
         var flatLattices = FindLattices(flat);
         int cells = lattices.Sum(l => l.Cells.Count), flatCells = flatLattices.Sum(l => l.Cells.Count);
-        return flatCells >= 1.5 * cells + 4 && RuleDensity(flatLattices) >= RuleDensity(lattices) - 0.05
+        // The choices above were measured on lattices as detected; idle boundaries go only once the grid is chosen.
+        var (chosen, readFrom) = flatCells >= 1.5 * cells + 4 && RuleDensity(flatLattices) >= RuleDensity(lattices) - 0.05
             ? (flatLattices, flat) : (lattices, img);
+        return (chosen.Select(l => l.WithoutIdleBoundaries()).ToList(), readFrom);
     }
 
     // A lone framed box (a stamp's frame, a boxed title) is no table.
