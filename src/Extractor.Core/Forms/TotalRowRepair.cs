@@ -30,7 +30,7 @@ public static class TotalRowRepair
             if (g.CodeCols.Count == 0 || g.NameCols.Count == 0 || g.AmountCols.Count == 0) continue;
             int codeCol = g.CodeCols[0];
             var rows = layout.DataRows().ToList();
-            var classes = rows.Where(r => TextNorm.LooksLikeCode(layout.Grid[r][codeCol]) && TextNorm.Code(layout.Grid[r][codeCol]).Length == 3).ToList();
+            var classes = rows.Where(r => TextNorm.LooksLikeCode(layout.Grid[r][codeCol]) && TextNorm.Code(layout.Grid[r][codeCol])?.Length == 3).ToList();
             if (classes.Count == 0) continue;
             var candidates = rows.Where(r => TextNorm.Normalize(layout.Grid[r][codeCol]).Length == 0 || layout.Index.At(r, codeCol) == layout.Index.At(r, g.NameCols[0]))
                 .Select(r => (Row: r, Cell: LabelCell(layout, r, g))).Where(x => x.Cell is { Source: CellSource.Ocr } c && Unreadable(c.Text)).ToList();
