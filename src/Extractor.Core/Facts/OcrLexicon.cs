@@ -451,6 +451,21 @@ public sealed partial class OcrLexicon
     /// Whether a header (one level of a column path) is made of the forms' header words, once years, numbers and
     /// brackets are set aside. An OCR'd header that is not (人金额, “般公共预算) names its column wrongly.
     /// </summary>
+    /// <summary>
+    /// A reading with the glyphs chi_sim splits in two joined again: 合 is read 人台 on scans (本年支出人台计,
+    /// 资金使用人台规率), a change the edit distance prices as a character added and one misread.
+    /// </summary>
+    public static string JoinSplitGlyphs(string reading) => reading.Replace("人台", "合", StringComparison.Ordinal);
+
+    /// <summary>The forms' fixed phrases (<see cref="FormVocabulary.Phrases"/>), normalized once.</summary>
+    public static readonly IReadOnlySet<string> FormPhrases = FormVocabulary.Phrases.Select(TextNorm.Normalize).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A normalized text the forms print: one of their phrases, or (two characters or more) made of header words.</summary>
+    public static bool IsFormWord(string text) => FormPhrases.Contains(text) || text.Length >= 2 && IsHeaderVocabulary(text);
+
+    /// <summary>A reading without the Latin letters and marks at its ends (specks, rules, seal edges).</summary>
+    public static string WithoutEndDebris(string reading) => EndDebris().Replace(reading, "");
+
     public static bool IsHeaderVocabulary(string? header) => IsMadeOf(header, FormVocabulary.HeaderWords);
 
     /// <summary>Whether the text, years and numbers set aside, splits into the given words.</summary>
@@ -479,12 +494,6 @@ public sealed partial class OcrLexicon
     /// within the allowance (a reading longer or shorter by a whole word is another phrase: 项目预算金额 is not 预算金额,
     /// 四、公共安全支出 not 公共安全支出).
     /// </summary>
-    /// <summary>
-    /// A reading with the glyphs chi_sim splits in two joined again: 合 is read 人台 on scans (本年支出人台计,
-    /// 资金使用人台规率), a change the edit distance prices as a character added and one misread.
-    /// </summary>
-    public static string JoinSplitGlyphs(string reading) => reading.Replace("人台", "合", StringComparison.Ordinal);
-
     public static int Distance(string reading, string phrase) => TextNorm.EditDistance(reading, phrase, Gap, Sub);
 
     private static readonly Func<char, int> Gap = c => TextNorm.IsCjk(c) ? 4 : 1;

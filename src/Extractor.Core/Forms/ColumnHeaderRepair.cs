@@ -25,7 +25,7 @@ public static partial class ColumnHeaderRepair
         bool Scanned(ClassifiedPage p) => p.FormType.IsBudgetForm() && p.Content.Tables.Any(t => t.Cells.Any(c => c.Source == CellSource.Ocr));
         if (!pages.Any(Scanned)) return pages.ToList();
 
-        var phrases = FormVocabulary.Phrases.Select(TextNorm.Normalize).ToHashSet(StringComparer.Ordinal);
+        var phrases = new HashSet<string>(OcrLexicon.FormPhrases, StringComparer.Ordinal);
         var layouts = new Dictionary<Table, TableLayout>(ReferenceEqualityComparer.Instance);
         foreach (var table in pages.Where(p => p.FormType.IsBudgetForm()).SelectMany(p => p.Content.Tables))
         {
@@ -75,7 +75,7 @@ public static partial class ColumnHeaderRepair
         var (prefix, body, suffix) = Body(TextNorm.Normalize(reading));
         if (body.Length < 2 || !body.Any(TextNorm.IsCjk) || phrases.Contains(body) || OcrLexicon.IsHeaderVocabulary(body)) return null;
         // Latin letters and marks at its ends are specks and rules ("4用经费e_"): headers print none.
-        var bare = EndMarks().Replace(body, "");
+        var bare = OcrLexicon.WithoutEndDebris(body);
         if (bare.Length >= 2 && bare != body && phrases.Contains(bare)) return prefix + bare + suffix;
         string? best = null; int bestD = int.MaxValue; bool tie = false;
         foreach (var form in bare.Length >= 2 && bare != body ? new[] { body, bare } : [body])
@@ -184,7 +184,4 @@ public static partial class ColumnHeaderRepair
 
     [GeneratedRegex(@"\((万元|元)\)$")]
     private static partial Regex UnitSuffix();
-
-    [GeneratedRegex(@"^[A-Za-z|\\/{}\[\]=<>.,;:'""`~^_!?*+\-]+|[A-Za-z|\\/{}\[\]=<>.,;:'""`~^_!?*+\-]+$")]
-    private static partial Regex EndMarks();
 }

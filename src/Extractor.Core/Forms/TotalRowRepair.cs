@@ -54,8 +54,7 @@ public static class TotalRowRepair
     {
         var t = TextNorm.Normalize(text).Replace(" ", "");
         if (t.Length is 0 or > 3 || t.Any(char.IsAsciiDigit)) return false;
-        if (FormVocabulary.Phrases.Contains(t) || t.Length >= 2 && OcrLexicon.IsHeaderVocabulary(t)) return false;
-        return true;
+        return !OcrLexicon.IsFormWord(t);
     }
 
     // Whether the row's amounts equal, column by column, the sum of the class rows (within a cent per term), on every

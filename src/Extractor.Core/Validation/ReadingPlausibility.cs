@@ -62,7 +62,7 @@ public static partial class ReadingPlausibility
             // A short label no form prints and no subject is called ("澡评", "全证", "和" read for 合计): a total or a
             // subject name past reading. Longer unknown labels are unit and project names.
             else if (l.Code is null && name.Length is > 0 and <= 3 && name.Any(TextNorm.IsCjk) && !dict.ContainsName(name)
-                     && !FixedLabels.Contains(name) && !(name.Length >= 2 && OcrLexicon.IsHeaderVocabulary(name)))
+                     && !OcrLexicon.IsFormWord(name))
                 issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 名称「{l.Name}」不是表内名称", l.Cell));
             // No classification numbers anything from 0 ("0206" for 30206): its first digit was lost.
             if (l.Code is ['0', ..] lost)
@@ -240,8 +240,8 @@ public static partial class ReadingPlausibility
     /// </summary>
     public static string? NearFixedLabel(string label)
     {
-        if (label.Length < 2 || FixedLabels.Contains(label) || OrdinalLabel().IsMatch(label)) return null;
-        foreach (var p in FixedLabels)
+        if (label.Length < 2 || OcrLexicon.FormPhrases.Contains(label) || OrdinalLabel().IsMatch(label)) return null;
+        foreach (var p in OcrLexicon.FormPhrases)
         {
             // One character misread (or two marks), or one character more at either end.
             if (p.Length == label.Length && OcrLexicon.Distance(label, p) <= 2) return p;
@@ -252,7 +252,6 @@ public static partial class ReadingPlausibility
         return null;
     }
 
-    private static readonly HashSet<string> FixedLabels = FormVocabulary.Phrases.Select(TextNorm.Normalize).ToHashSet(StringComparer.Ordinal);
 
     // The engine's reading of a cell the OCR lexicon corrected; null when it was kept as read.
     private static string? EngineReading(DocumentResult doc, CellRef c) =>
