@@ -115,6 +115,11 @@ public sealed partial class OcrLexicon
                 cells[i] = c.Corrected(fixedText);
                 changed = true;
             }
+            if (WithChinesePunctuation(cells[i].Text) is var marks && marks != cells[i].Text)
+            {
+                cells[i] = cells[i].Corrected(marks);
+                changed = true;
+            }
         }
         changed |= NumberListItems(cells);
         changed |= NumberOrdinalItems(cells);
@@ -123,6 +128,25 @@ public sealed partial class OcrLexicon
         return changed ? table.WithCells(cells) : table;
     }
 
+
+    /// <summary>
+    /// A Chinese text's brackets and colons as Chinese typesetting prints them: the engine gives "(" ")" ":" for the
+    /// full-width （ ） ： (measured: of brackets next to a Chinese character, 2423 of 2494 in the real Jiangsu PDFs' text
+    /// layer and 1270 of 1464 in the seed dumps are full-width; of colons after one, 785 of 793 and 647 of 660).
+    /// Texts with no Chinese character keep their marks.
+    /// </summary>
+    public static string WithChinesePunctuation(string text)
+    {
+        if (!text.Any(TextNorm.IsCjk) || text.IndexOfAny(['(', ')', ':']) < 0) return text;
+        var chars = text.ToCharArray();
+        for (int k = 0; k < chars.Length; k++)
+        {
+            if (chars[k] == '(') chars[k] = '（';
+            else if (chars[k] == ')') chars[k] = '）';
+            else if (chars[k] == ':' && k > 0 && TextNorm.IsCjk(chars[k - 1])) chars[k] = '：';
+        }
+        return new string(chars);
+    }
 
     // The subject code printed left of a name cell on the same row (科目编码 | 科目名称), if any.
     private static string? RowCode(Table table, Cell cell)

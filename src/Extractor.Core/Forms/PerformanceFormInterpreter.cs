@@ -247,6 +247,19 @@ public static partial class PerformanceFormInterpreter
             else if (t.Contains("三级指标") || t == "指标名称") level3.Add((cells[i].Col, cells[i].LastCol));
             else if (ValueKindOf(t) is { } k) values.Add((cells[i].Col, k));
         }
+        // A level header with its numeral and last character misread ("-级指怀", ":级指标"): the first such cell right
+        // of the 一级指标 header, or right before a 三级指标 header, is the 二级指标 (levels stand in order).
+        for (int i = 0; i < cells.Count; i++)
+        {
+            var t = texts[i];
+            if (!t.Contains("级指") || t.Length > 5 || t.Contains("一级指标") || t.Contains("二级指标") || t.Contains("三级指标")) continue;
+            int col = cells[i].Col, after = cells[i].LastCol + 1;
+            if (level2.Contains(col) || level3.Any(l => l.First == col)) continue;
+            bool afterLevel1 = level1.Contains(col - 1) || cells.Any(c => c.LastCol == col - 1 && level1.Contains(c.Col));
+            bool beforeLevel3 = level3.Any(l => l.First == after);
+            if (afterLevel1 || beforeLevel3) level2.Add(col);
+        }
+        level2.Sort();
         // A 二级指标 header always has the 三级指标 header right after it: a cell there that reads as no header at all
         // is that header, misread (a scan's "AN").
         foreach (var c2 in level2)

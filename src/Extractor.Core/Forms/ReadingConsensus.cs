@@ -47,6 +47,16 @@ public static class ReadingConsensus
             renamed[p.Name] = name;
             result.Projects[k] = p with { Name = name };
         }
+        // Then what the document's other cells say: a project's name recurs in its 项目概况, 总体目标 and indicators.
+        var cellTexts = tables.SelectMany(t => t.Cells).Select(c => new string(c.Text.Where(ch => !char.IsWhiteSpace(ch)).ToArray()))
+            .Where(t => t.Length >= 4).ToList();
+        for (int k = 0; k < result.Projects.Count; k++)
+        {
+            var p = result.Projects[k];
+            if (!pagesWithOcr.Contains(p.FirstPage) || renamed.ContainsKey(p.Name) || NamedElsewhere(p.Name, cellTexts) is not { } name) continue;
+            renamed[p.Name] = name;
+            result.Projects[k] = p with { Name = name };
+        }
         if (renamed.Count > 0)
             for (int k = 0; k < inds.Count; k++)
                 if (renamed.TryGetValue(inds[k].Project, out var name)) inds[k] = inds[k] with { Project = name };
@@ -76,6 +86,34 @@ public static class ReadingConsensus
             else if (d == bestD && s == bestS) tie = true;
         }
         return tie ? null : best;
+    }
+
+    /// <summary>
+    /// The name a scanned reading stands for when other cells of the document hold it (项目概况 "X用于…", 总体目标
+    /// "按时完成X，…", indicators "完成X任务数"): no other cell contains the reading, and two or more contain one text a
+    /// single character away from it (the same length, one character replaced), no other text doing as much. Null
+    /// to keep the reading. Texts are compared without whitespace; a cell equal to the reading is its own cell.
+    /// </summary>
+    public static string? NamedElsewhere(string reading, IReadOnlyList<string> texts)
+    {
+        if (reading.Length < 4) return null;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in texts)
+        {
+            if (t == reading || t.Length < reading.Length) continue;
+            if (t.Contains(reading, StringComparison.Ordinal)) return null;
+            seen.Clear();
+            for (int i = 0; i + reading.Length <= t.Length; i++)
+            {
+                int diff = 0;
+                for (int j = 0; j < reading.Length && diff <= 1; j++) if (t[i + j] != reading[j]) diff++;
+                if (diff == 1) seen.Add(t.Substring(i, reading.Length));
+            }
+            foreach (var c in seen) counts[c] = counts.GetValueOrDefault(c) + 1;
+        }
+        var named = counts.Where(kv => kv.Value >= 2 && kv.Key.All(IsNameChar)).ToList();
+        return named.Count == 1 ? named[0].Key : null;
     }
 
     // Names are Chinese; a Latin letter or mark in one is a misread glyph (quotes and brackets are printed).

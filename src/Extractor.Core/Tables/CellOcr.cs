@@ -46,6 +46,8 @@ public readonly record struct CellInk(PixelRect? Region, int Lines, int InkPixel
     public IReadOnlyList<(int Y0, int Y1)>? LineBands { get; init; }
     /// <summary>Strokes that only pass through the cell (a seal's ring): painted over as paper before OCR.</summary>
     public StrayStrokes? Strays { get; init; }
+    /// <summary>The last of several lines is a few characters wide (a name wrapped one or two characters before its end).</summary>
+    public bool LastLineShort { get; init; }
 }
 
 /// <summary>Pixels of strokes to paint over: a mask laid at <see cref="Area"/> (image pixels).</summary>
@@ -133,13 +135,47 @@ public sealed partial class CellOcr
             if (ink && bandStart < 0) bandStart = y;
             else if (!ink && bandStart >= 0) { if (y - bandStart >= minBand) { lines++; bands.Add((r.Y + bandStart, r.Y + y)); } bandStart = -1; }
         }
+        if (lines <= 1 && FaintGapBands(rows, y0, y1, speck, img.Dpi) is { } split) { bands = split.Select(b => (r.Y + b.Y0, r.Y + b.Y1)).ToList(); lines = bands.Count; }
         lines = Math.Max(1, lines);
         int pad = Math.Max(3, (int)(0.03 * img.Dpi));
         var box = new PixelRect(r.X + x0 - pad, r.Y + y0 - pad, x1 - x0 + 1 + 2 * pad, y1 - y0 + 1 + 2 * pad);
         // Keep the padding inside the inset rectangle (never back onto the rules).
         int bx0 = Math.Max(box.X, r.X + left), by0 = Math.Max(box.Y, r.Y + top);
         int bx1 = Math.Min(box.Right, r.X + right + 1), by1 = Math.Min(box.Bottom, r.Y + bottom + 1);
-        return new(new PixelRect(bx0, by0, bx1 - bx0, by1 - by0), lines, total) { LineBands = bands.Count > 1 ? bands : null, Strays = strays };
+        bool lastShort = bands.Count > 1 && InkWidth(img, bands[^1], r.X + x0, r.X + x1, inkThreshold, strays) < 0.35 * (x1 - x0 + 1);
+        return new(new PixelRect(bx0, by0, bx1 - bx0, by1 - by0), lines, total)
+            { LineBands = bands.Count > 1 ? bands : null, Strays = strays, LastLineShort = lastShort };
+    }
+
+    /// <summary>
+    /// Wrapped lines the plain band search misses, so the cell is read as one line, which garbled its start and
+    /// dropped the rest ("按时完成…正常运" + "转。" read "oo提高…正常运"): a last line of one character has rows of
+    /// fewer pixels than the speck allowance (measured: 3–19 against 6), and a masked seal's remnants or JPEG grain
+    /// can bridge a gap. Looks again with rows of 2 pixels counted as ink, then with a gap allowed a tenth of a full
+    /// row's ink. Only bands as tall as small print (0.07 in) count, so a line's top and bottom halves never pass
+    /// for two lines and specks never make one.
+    /// </summary>
+    internal static List<(int Y0, int Y1)>? FaintGapBands(int[] rows, int y0, int y1, int speck, double dpi)
+    {
+        int minLine = (int)Math.Ceiling(0.07 * dpi);
+        if (y1 - y0 + 1 < 2 * minLine + 1) return null;
+        var counts = new List<int>();
+        for (int y = y0; y <= y1; y++) if (rows[y] > speck) counts.Add(rows[y]);
+        if (counts.Count == 0) return null;
+        counts.Sort();
+        foreach (int cut in new[] { 1, Math.Max(speck, (int)(0.1 * counts[counts.Count * 3 / 4])) })
+        {
+            var bands = new List<(int, int)>();
+            int start = -1;
+            for (int y = y0; y <= y1 + 1; y++)
+            {
+                bool ink = y <= y1 && rows[y] > cut;
+                if (ink && start < 0) start = y;
+                else if (!ink && start >= 0) { if (y - start >= minLine) bands.Add((start, y)); start = -1; }
+            }
+            if (bands.Count > 1) return bands;
+        }
+        return null;
     }
 
     /// <summary>
@@ -213,6 +249,19 @@ public sealed partial class CellOcr
             if (runs == 1) single++;
         }
         return rows > 0 && single >= 0.85 * rows;
+    }
+
+    // Width of the ink in a band of rows between two columns (inclusive).
+    private static int InkWidth(GrayImage img, (int Y0, int Y1) band, int xa, int xb, int inkThreshold, StrayStrokes? strays)
+    {
+        int lo = int.MaxValue, hi = -1;
+        for (int y = band.Y0; y < band.Y1; y++)
+        {
+            int o = y * img.Width;
+            for (int x = xa; x <= xb; x++)
+                if (img.Pixels[o + x] <= inkThreshold && (strays is null || !strays.Covers(x, y))) { lo = Math.Min(lo, x); hi = Math.Max(hi, x); }
+        }
+        return hi < 0 ? 0 : hi - lo + 1;
     }
 
     private static void CountInk(GrayImage img, PixelRect r, int inkThreshold, StrayStrokes? strays, int[] rows, int[] cols)
@@ -378,6 +427,30 @@ public sealed partial class CellOcr
     /// <summary>A first reading of a cell (chi_sim+eng, no whitelist).</summary>
     public CellReading ReadText(OcrEngine ocr, GrayImage img, CellInk ink) => Read(img, ink, (x, r, m) => ocr.Recognize(x, r, m));
 
+    /// <summary>The cell read as one line at twice its size (short values whose end the engine drops at scan size).</summary>
+    public CellReading ReadTextEnlarged(OcrEngine ocr, GrayImage img, CellInk ink)
+    {
+        if (ink.Region is not { } r) return new("", 0, false);
+        var res = ocr.Recognize(Scale.Up(Cell(img, r, ink.Strays), 2), null, PageSegMode.SingleLine);
+        var text = CleanText(res.Text);
+        return new(text, res.Confidence, LooksNumeric(text)) { ReviewConfidence = ReviewConfidenceOf(res) };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="enlarged"/> is the bare number <paramref name="read"/> with a unit after it (a percent
+    /// sign or one or two Chinese characters), the number whole or with one more character than was read.
+    /// </summary>
+    public static bool GainsUnit(string read, string enlarged)
+    {
+        var m = ValueWithUnit().Match(enlarged);
+        if (!m.Success || read.Length == 0) return false;
+        var number = m.Groups[1].Value;
+        return number.StartsWith(read, StringComparison.Ordinal) && number.Length <= read.Length + 1;
+    }
+
+    [GeneratedRegex(@"^(\d+(?:\.\d+)?)(%|[\u4e00-\u9fff]{1,2})$")]
+    private static partial Regex ValueWithUnit();
+
     /// <summary>A reading by the Chinese model alone (second opinion on cells read as Latin).</summary>
     public CellReading ReadChinese(OcrEngine ocr, GrayImage img, CellInk ink) => Read(img, ink, ocr.RecognizeChinese);
 
@@ -395,6 +468,13 @@ public sealed partial class CellOcr
             if (big.Text.Length > 0) res = big;
         }
         string text = CleanText(res.Text);
+        if (ink.LastLineShort && ink.LineBands is { } shortBands)
+        {
+            // Block mode drops a wrapped name's last line of a character or two and garbles its start with it
+            // ("保障120调度指挥系正常运" + "转" read "120调度指挥系正常运"); line by line each reads whole.
+            var byLine = PerLine(img, r, shortBands, ink.Strays, x => recognize(x, null, PageSegMode.SingleLine));
+            if (byLine.Text.Length > text.Length) return byLine;
+        }
         if (_o.PerLineWhenBlockFails && ink.Lines > 1 && ink.LineBands is { } lineBands && (res.Confidence < 0.6 || LooksLatinJunk(text)))
         {
             // Tesseract's block layout gives up on some wrapped cells of clean print (a two-line header read
@@ -447,6 +527,12 @@ public sealed partial class CellOcr
         var first = comps[0];
         // The blobs sharing the first blob's columns make the first glyph.
         var glyph = comps.Where(c => Overlap(c.Box, first.Box) >= 0.5 * Math.Min(c.Box.Width, first.Box.Width)).ToList();
+        if (glyph.Count == 1)
+        {
+            // Blur at 150 dpi joins the bar to the angle's lower arm (measured: "≥4次" one 14×19 blob, read "24次").
+            if (!comps.Skip(1).Any(c => c.Box.Height >= 0.6 * first.Box.Height)) return null;
+            return JoinedComparator(labels, r.Width, first) is { } joined ? (joined, r.X + first.Box.Right) : null;
+        }
         if (glyph.Count != 2) return null;
         var angle = glyph.MinBy(c => c.Box.Y)!; var bar = glyph.MaxBy(c => c.Box.Y)!;
         if (bar.Box.Y < angle.Box.Y + angle.Box.Height / 2) return null;             // stacked, not side by side
@@ -470,6 +556,60 @@ public sealed partial class CellOcr
         if (left >= 2 * right && left >= 0.5 * angle.Box.Height) return ('≥', restX);
         if (right >= 2 * left && right >= 0.5 * angle.Box.Height) return ('≤', restX);
         return null;
+    }
+
+    /// <summary>
+    /// ≥ or ≤ drawn as one blob, the bar joined to the angle (blur at 150 dpi; the 宋体 ⩾ has its bar slanted along
+    /// the lower arm): the blob's top starts at one side, its widest reach to the other side (the vertex) lies in its
+    /// upper part, and below the vertex it runs back as two strokes (arm and bar) or ends on a flat bar. A "2" starts
+    /// with an arc across the middle, a "7" with a bar; a lone ">" has one stroke below its vertex.
+    /// </summary>
+    internal static char? JoinedComparator(int[] labels, int width, Component c)
+    {
+        var b = c.Box;
+        if (b.Width < 4 || b.Height < 0.9 * b.Width || b.Height > 2.2 * b.Width) return null;
+        foreach (bool mirrored in new[] { false, true })
+        {
+            // Column x as seen with the vertex on the right (≥); mirrored for ≤.
+            var minX = new int[b.Height]; var maxX = new int[b.Height]; var runs = new int[b.Height]; var longest = new int[b.Height];
+            for (int y = 0; y < b.Height; y++)
+            {
+                minX[y] = int.MaxValue; maxX[y] = -1; int cur = 0; bool prev = false;
+                for (int i = 0; i < b.Width; i++)
+                {
+                    int x = mirrored ? b.Width - 1 - i : i;
+                    bool on = labels[(b.Y + y) * width + b.X + x] == c.Id;
+                    if (on) { minX[y] = Math.Min(minX[y], i); maxX[y] = i; cur++; longest[y] = Math.Max(longest[y], cur); if (!prev) runs[y]++; }
+                    else cur = 0;
+                    prev = on;
+                }
+            }
+            double w = b.Width;
+            int topRows = Math.Max(1, b.Height / 6);
+            bool topAtStart = Enumerable.Range(0, topRows).All(y => maxX[y] < 0 || maxX[y] < 0.45 * w);
+            int vertex = Enumerable.Range(0, b.Height).MaxBy(y => maxX[y]);
+            bool vertexUp = vertex >= 0.15 * b.Height && vertex <= 0.6 * b.Height && maxX[vertex] >= 0.8 * w && minX[vertex] >= 0.45 * w;
+            int below = b.Height - vertex - 1;
+            int twoStrokes = Enumerable.Range(vertex + 1, below).Count(y => runs[y] >= 2);
+            bool flatFoot = longest[b.Height - 1] >= 0.7 * w || (b.Height > 1 && longest[b.Height - 2] >= 0.7 * w);
+            bool footAtStart = minX[b.Height - 1] < 0.3 * w;
+            if (topAtStart && vertexUp && footAtStart && (twoStrokes >= 0.25 * below || flatFoot)) return mirrored ? '≤' : '≥';
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The part of a cell read again after its comparator, given back the unit its first reading ended with: the
+    /// engine drops a "%" it read in the whole cell when it reads the number alone (measured: "≥98%" read "298%"
+    /// whole, "98" after the sign).
+    /// </summary>
+    public static string WithUnitOfFirstReading(string rest, string first)
+    {
+        if (!LooksNumeric(rest)) return rest;
+        int at = first.LastIndexOf(rest, StringComparison.Ordinal);
+        if (at < 0) return rest;
+        var unit = first[(at + rest.Length)..];
+        return unit.Length is > 0 and <= 3 && (unit == "%" || unit.All(IsCjk)) ? rest + unit : rest;
     }
 
     private static int Overlap(PixelRect a, PixelRect b) => Math.Max(0, Math.Min(a.Right, b.Right) - Math.Max(a.X, b.X));

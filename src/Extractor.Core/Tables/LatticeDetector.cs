@@ -535,9 +535,16 @@ public static class LatticeDetector
             // A column rule drawn in a single row (or a row rule over a single column) is a glyph stroke
             // that happened to reach the rules, not a boundary: drop its rules and look again.
             var badX = new HashSet<int>(); var badY = new HashSet<int>();
+            // So are column rules drawn only in a few rows none of them next to another: a glyph's stroke at the same place
+            // in rows of left-aligned names (the 费 of 印刷费, 培训费, 福利费, three rows of thirty on a scan under a seal).
             if (lat.Rows >= 2 && o.SingleSpanRulesAreStrokes)
                 for (int i = 1; i < lat.Cols; i++)
-                    if (Enumerable.Range(0, lat.Rows).Count(j => lat.VRule[i, j]) < 2) badX.Add(i);
+                {
+                    var drawn = Enumerable.Range(0, lat.Rows).Where(j => lat.VRule[i, j]).ToList();
+                    bool isolated = drawn.Count <= Math.Max(2, lat.Rows / 5) && drawn.Zip(drawn.Skip(1)).All(p => p.Second > p.First + 1);
+                    if ((drawn.Count < 2 || isolated) && !(drawn.Count == 1 && lat.Rows >= 3 && RuleOverWholePiece(asm.ColRules[i], lat, drawn[0], dpi)))
+                        badX.Add(i);
+                }
             if (lat.Cols >= 2 && o.SingleSpanRulesAreStrokes)
                 for (int i = 1; i < lat.Rows; i++)
                     if (Enumerable.Range(0, lat.Cols).Count(j => lat.HRule[i, j]) < 2) badY.Add(i);
@@ -711,6 +718,28 @@ public static class LatticeDetector
     {
         foreach (var a in anchors) if (Math.Abs(a - p) <= tol) return true;
         return false;
+    }
+
+    /// <summary>
+    /// A column rule over the whole of one row piece, as thin as the table's rules: 科目编码 | 科目名称 parted in the
+    /// header row of a table whose other rows merge the two (an empty table's 合计). Glyph strokes that reach the
+    /// rules cover 55–90 % of their row, or are thicker (measured on dev scans); this one covered all of it.
+    /// </summary>
+    private static bool RuleOverWholePiece(List<RuleSegment> rules, Lattice lat, int row, double dpi)
+    {
+        double a = lat.Ys[row], b = lat.Ys[row + 1];
+        if (b - a < 0.12 * dpi) return false;
+        var parts = rules.Where(s => s.End > a && s.Start < b).ToList();
+        if (parts.Count == 0 || parts.Any(s => s.Thickness > 1.5 * lat.RuleThickness + 1)) return false;
+        var spans = parts.Select(s => (Lo: Math.Max(a, s.Start), Hi: Math.Min(b, s.End))).OrderBy(x => x.Lo).ToList();
+        double covered = 0, lo = spans[0].Lo, hi = spans[0].Hi;
+        foreach (var (l, h) in spans.Skip(1))
+        {
+            if (l > hi) { covered += hi - lo; lo = l; hi = h; }
+            else hi = Math.Max(hi, h);
+        }
+        covered += hi - lo;
+        return covered >= 0.98 * (b - a);
     }
 
     private static bool Covered(List<RuleSegment> segs, double a, double b, double snap, double share)

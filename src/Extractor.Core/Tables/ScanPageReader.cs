@@ -137,8 +137,10 @@ public sealed partial class ScanPageReader
         var flatLattices = FindLattices(flat);
         int cells = lattices.Sum(l => l.Cells.Count), flatCells = flatLattices.Sum(l => l.Cells.Count);
         // The choices above were measured on lattices as detected; idle boundaries go only once the grid is chosen.
-        var (chosen, readFrom) = flatCells >= 1.5 * cells + 4 && RuleDensity(flatLattices) >= RuleDensity(lattices) - 0.05
-            ? (flatLattices, flat) : (lattices, img);
+        // (With no table on the page as scanned, any found on the lit copy wins: nothing has a rule density of 1.)
+        bool useFlat = cells == 0 ? flatCells > 0
+            : flatCells >= 1.5 * cells + 4 && RuleDensity(flatLattices) >= RuleDensity(lattices) - 0.05;
+        var (chosen, readFrom) = useFlat ? (flatLattices, flat) : (lattices, img);
         return (chosen.Select(l => l.WithoutIdleBoundaries()).ToList(), readFrom);
     }
 
@@ -190,19 +192,25 @@ public sealed partial class ScanPageReader
         // 绩效 forms put the indicator header (指标值 / 完成值) below a funds block, past the first header rows:
         // a cell is an indicator value when such a header stands above it in its column.
         var valueHeaderRow = new int[lat.Cols];
-        var scoreHeaderRow = new int[lat.Cols];
         Array.Fill(valueHeaderRow, int.MaxValue);
-        Array.Fill(scoreHeaderRow, int.MaxValue);
+        // Per column, the rows of headers read: a score header (分值 / 得分) or another header (指标值, names, 原因).
+        var headers = new List<(int Row, bool Score)>?[lat.Cols];
         for (int i = 0; i < cells.Count; i++)
         {
             if (cells[i].ColSpan != 1) continue;
-            if (FormVocabulary.IsIndicatorValueHeader(first[i].Text))
-                valueHeaderRow[cells[i].Col] = Math.Min(valueHeaderRow[cells[i].Col], cells[i].Row);
-            if (FormVocabulary.IsScoreHeader(first[i].Text))
-                scoreHeaderRow[cells[i].Col] = Math.Min(scoreHeaderRow[cells[i].Col], cells[i].Row);
+            var t = first[i].Text;
+            bool value = FormVocabulary.IsIndicatorValueHeader(t);
+            if (value) valueHeaderRow[cells[i].Col] = Math.Min(valueHeaderRow[cells[i].Col], cells[i].Row);
+            bool score = FormVocabulary.IsScoreHeader(t);
+            if (score || value || CellOcr.IsLabelHeader(t) || t.Contains("原因"))
+                (headers[cells[i].Col] ??= []).Add((cells[i].Row, score));
         }
         bool IsValue(LatticeCell lc) => valueCol[lc.Col] || lc.Row > valueHeaderRow[lc.Col];
-        bool IsScore(LatticeCell lc) => _cellOptions.ScoreColumnDigits && lc.ColSpan == 1 && lc.Row > scoreHeaderRow[lc.Col];
+        // A score column runs down to the next header read in it: 自评 forms put a funds block (预算数 | 执行数 | 分值 |
+        // 执行率 | 得分) above the indicator block, whose own header gives the same columns other meanings
+        // (实际完成值 under 分值 read "24项" as digits, "24"). A header cell past reading ends nothing.
+        bool IsScore(LatticeCell lc) => _cellOptions.ScoreColumnDigits && lc.ColSpan == 1 &&
+            headers[lc.Col]?.Where(h => h.Row < lc.Row).OrderBy(h => h.Row).LastOrDefault() is { Score: true };
 
         var result = new List<Cell>(cells.Count);
         for (int i = 0; i < cells.Count; i++)
@@ -218,7 +226,12 @@ public sealed partial class ScanPageReader
             {
                 var restInk = CellOcr.After(cellInk, cmp.RestX);
                 var rest = _cells.ReadText(ocr, img, restInk);
-                if (rest.Text.Length > 0) { sign = cmp.Sign; cellInk = restInk; reading = rest; }
+                if (rest.Text.Length > 0)
+                {
+                    sign = cmp.Sign; cellInk = restInk;
+                    var text = CellOcr.WithUnitOfFirstReading(rest.Text, reading.Text);
+                    reading = text == rest.Text ? rest : rest with { Text = text, Numeric = false };
+                }
             }
             bool inNumericCol = lc.ColSpan == 1 && lc.Row >= bodyStart && numericCol[lc.Col];
             bool digits = cellInk.Region is not null && reading.Text.Length > 0 &&
@@ -232,6 +245,13 @@ public sealed partial class ScanPageReader
             {
                 var d = _cells.ReadDigits(ocr, img, cellInk, enlarged: true);
                 if (CellOcr.LooksNumeric(d.Text)) { reading = d; digits = true; }
+            }
+            // An indicator value read as a bare short number may be a percentage or count whose unit the engine dropped
+            // at scan size (measured at 150 dpi: "86%" read "86", "97%" read "9"); read at twice the size it shows the unit.
+            if (digits && !scoreRetry && IsValue(lc) && !IsScore(lc) && lc.Row >= bodyStart && reading.Text.Length <= 3 && CellOcr.LooksNumeric(reading.Text))
+            {
+                var big = _cells.ReadTextEnlarged(ocr, img, cellInk);
+                if (CellOcr.GainsUnit(reading.Text, big.Text)) { reading = big with { Numeric = false }; digits = false; }
             }
             // (指标值 columns hold "≥4次", "100%": a digits-only re-read turned them into "24")
             // (measured: first readings of numbers come back as "35,50(", "52.7]" or "(" for 0 — digits plus junk)

@@ -249,4 +249,25 @@ public class OcrLexiconTests
         Assert.Equal(">5年", t.Text(1, 1 + 1));
         Assert.Equal(">5年", t.At(1, 1)!.OcrText);
     }
+
+    [Theory]
+    [InlineData("一次性项目（1年结束)", "一次性项目（1年结束）")]
+    [InlineData("46台(套)", "46台（套）")]
+    [InlineData("年度资金总额:", "年度资金总额：")]
+    [InlineData("经办人:岳慧娟", "经办人：岳慧娟")]
+    [InlineData("(12.50)", "(12.50)")]          // no Chinese: a negative amount keeps its marks
+    [InlineData("2023.1.1-2023.12.31", "2023.1.1-2023.12.31")]
+    [InlineData("时间12:30", "时间12:30")]       // a colon between digits is no Chinese colon
+    public void Chinese_texts_get_the_brackets_and_colons_chinese_typesetting_prints(string reading, string expected) =>
+        Assert.Equal(expected, OcrLexicon.WithChinesePunctuation(reading));
+
+    [Fact]
+    public void Chinese_punctuation_is_set_on_scanned_cells_only_and_the_reading_kept()
+    {
+        var t = Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = 1, ColCount = 2,
+            Cells = [C(0, 0, "项目资金(万元)"), C(0, 1, "项目资金(万元)", CellSource.TextLayer)] });
+        Assert.Equal("项目资金（万元）", t.Text(0, 0));
+        Assert.Equal("项目资金(万元)", t.At(0, 0)!.OcrText);
+        Assert.Equal("项目资金(万元)", t.Text(0, 1));
+    }
 }

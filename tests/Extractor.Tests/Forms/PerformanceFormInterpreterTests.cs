@@ -56,6 +56,18 @@ public class PerformanceFormInterpreterTests
             r.Indicators.Select(i => (i.Level1, i.Level2, i.Name, i.Target, i.Weight)));
     }
 
+    [Fact]
+    public void Level_headers_with_numeral_and_last_character_misread_still_make_the_first_block()
+    {
+        // As measured on a scan: the 实施期 block's 二级指标 read "-级指怀" and 三级指标 ":级指标"; only the 年度 block's
+        // headers read, and its indicators came out with no period.
+        var spec = Fixtures.YqTarget.Replace("绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |", "绩效指标 | 一级指标 | -级指怀 | :级指标 | 指标值 |");
+        var r = PerformanceFormInterpreter.Read(TableSpec.Parse(spec, page: 20), 7, FormType.PerformanceTarget, Info);
+        var clean = PerformanceFormInterpreter.Read(TableSpec.Parse(Fixtures.YqTarget, page: 20), 7, FormType.PerformanceTarget, Info);
+        Assert.Equal(clean.Indicators.Select(i => (i.Period, i.Level1, i.Level2, i.Name, i.Target)),
+            r.Indicators.Select(i => (i.Period, i.Level1, i.Level2, i.Name, i.Target)));
+    }
+
     [Theory]
     // Scans of the header row as measured: 分值 → "人什", 得分 → "区", 偏差原因… → "cial Laced"; 年度指标值 → "SS指标介".
     [InlineData("| 人什 | 年度指标值 | 实际完成值 | 区 | cial Laced")]

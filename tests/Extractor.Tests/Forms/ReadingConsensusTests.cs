@@ -106,4 +106,22 @@ public class ReadingConsensusTests
         // Two clean readings of equal support: no majority.
         Assert.Null(ReadingConsensus.Majority("传染病监测项目", new Dictionary<string, int> { ["传染病监测项目"] = 1, ["传柒病监测项目"] = 1 }));
     }
+
+    [Fact]
+    public void A_project_name_other_cells_hold_one_character_away_is_that_name()
+    {
+        // As measured on a scan: 项目名称 read "亲湖长制工作经费"; the page's 项目概况, 总体目标 and an indicator hold the name.
+        string[] texts =
+        [
+            "亲湖长制工作经费", "河湖长制工作经费用于保障沿河群众相关工作正常开展，按计划完成年度任务。",
+            "按时完成河湖长制工作经费，提高沿河群众满意度，确保工作正常运转。", "完成河湖长制工作经费任务数",
+        ];
+        Assert.Equal("河湖长制工作经费", ReadingConsensus.NamedElsewhere("亲湖长制工作经费", texts));
+        // A name other cells contain as read stays, and so does one only a single other cell supports.
+        Assert.Null(ReadingConsensus.NamedElsewhere("河湖长制工作经费", texts));
+        Assert.Null(ReadingConsensus.NamedElsewhere("亲湖长制工作经费", texts[..2]));
+        // Two projects a character apart, each named on its own page: neither becomes the other.
+        string[] two = ["一中校舍维修项目", "一中校舍维修项目用于…", "二中校舍维修项目", "二中校舍维修项目用于…", "按时完成二中校舍维修项目"];
+        Assert.Null(ReadingConsensus.NamedElsewhere("一中校舍维修项目", two));
+    }
 }

@@ -80,4 +80,71 @@ public class ScanGridTests
         var (_, same) = ScanPageReader.GridOf(lit.Image);
         Assert.Same(lit.Image, same);
     }
+
+    [Fact]
+    public void A_table_found_only_on_the_evenly_lit_copy_is_kept_even_with_merged_cells()
+    {
+        var c = new Canvas(850, 1100, seed: 7);
+        // Paper from 40 at the left edge to 245 at the right: both global thresholds take the dark half for ink and
+        // find no table as scanned. Merged cells (column 1 undrawn below row 2) leave inner pieces without a rule, so
+        // the lit copy's grid is ruled less densely than "no table" (which counts as fully ruled).
+        int Paper(int x) => 40 + 205 * x / 849;
+        for (int y = 0; y < 1100; y++)
+            for (int x = 0; x < 850; x++) c.Dot(x, y, (byte)Paper(x));
+        for (int y = 0; y < 1100; y++)
+            for (int x = 0; x < 850; x++)
+            {
+                bool merged = x == Xs[1] && y > Ys[2];
+                bool rule = Ys.Any(ry => y == ry) && x >= Xs[0] && x <= Xs[^1] || Xs.Any(rx => x == rx) && y >= Ys[0] && y <= Ys[^1] && !merged;
+                if (rule) c.Dot(x, y, (byte)(Paper(x) * 120 / 245));
+            }
+        Assert.Empty(ScanPageReader.FindLattices(c.Image));
+        var (lattices, readFrom) = ScanPageReader.GridOf(c.Image);
+
+        var lat = Assert.Single(lattices);
+        Assert.Equal((Ys.Length - 1, Xs.Length - 1), (lat.Rows, lat.Cols));
+        Assert.True(ScanPageReader.RuleDensity([lat]) < 0.95);
+        Assert.NotSame(c.Image, readFrom);
+    }
+
+    [Fact]
+    public void A_column_rule_drawn_in_a_few_rows_apart_is_a_glyph_stroke_not_a_boundary()
+    {
+        // Thirty rows; at x=300, inside the second column, short strokes reach from rule to rule in rows 8, 14 and 20
+        // only (the same glyph of left-aligned names): no boundary. Drawn in two neighbouring rows it is one.
+        int[] xs = [60, 200, 520, 700];
+        var ys = Enumerable.Range(0, 31).Select(k => 100 + 30 * k).ToArray();
+        Lattice Read(params int[] rows)
+        {
+            var c = new Canvas(850, 1100);
+            c.Grid(xs, ys);
+            foreach (var r in rows) c.VLine(300, ys[r], ys[r + 1], 1);
+            return Assert.Single(LatticeDetector.Detect(c.Image));
+        }
+        Assert.Equal(xs.Length - 1, Read(8, 14, 20).Cols);
+        Assert.Equal(xs.Length, Read(8, 9).Cols);
+        // On a text-layer page (glyphs blanked first) every drawn rule is real.
+        var text = new Canvas(850, 1100);
+        text.Grid(xs, ys);
+        foreach (var r in new[] { 8, 14, 20 }) text.VLine(300, ys[r], ys[r + 1], 1);
+        Assert.Equal(xs.Length, Assert.Single(LatticeDetector.Detect(text.Image, new LatticeOptions { SingleSpanRulesAreStrokes = false })).Cols);
+    }
+
+    [Fact]
+    public void A_header_row_parted_by_a_whole_rule_keeps_its_boundary_while_a_glyph_stroke_does_not()
+    {
+        // An empty table: 收入科目编码 | 科目名称 parted in the header row only, 合计 merged over both below. A rule over
+        // the whole row piece is a boundary; a stroke over two thirds of it (a glyph reaching the rules) is not.
+        int[] xs = [60, 200, 380, 700];
+        int[] ys = [100, 150, 200, 250];
+        Lattice Read(int y0, int y1)
+        {
+            var c = new Canvas(850, 1100);
+            c.Grid(xs, ys, skipV: (i, j) => i == 1);
+            c.VLine(200, y0, y1, 1);
+            return Assert.Single(LatticeDetector.Detect(c.Image));
+        }
+        Assert.Equal(3, Read(150, 200).Cols);
+        Assert.Equal(2, Read(158, 192).Cols);
+    }
 }
