@@ -208,15 +208,29 @@ public sealed partial class OcrLexicon
         foreach (var items in LabelColumns(cells))
         {
             var numbers = items.Select(x => OrdinalOf(TextNorm.Normalize(x.c.Text))).ToArray();
-            for (int k = 1; k + 1 < items.Count; k++)
+            bool Next(int a, int b) => items[a].c.LastRow + 1 == items[b].c.Row;
+            for (int k = 0; k < items.Count; k++)
             {
                 var (c, i) = items[k];
-                if (c.Source != CellSource.Ocr || items[k - 1].c.LastRow + 1 != c.Row || c.LastRow + 1 != items[k + 1].c.Row) continue;
-                if (numbers[k - 1] <= 0 || numbers[k + 1] != numbers[k - 1] + 2) continue;
+                if (c.Source != CellSource.Ocr) continue;
+                int want = 0;
+                if (k > 0 && k + 1 < items.Count && Next(k - 1, k) && Next(k, k + 1) && numbers[k - 1] > 0 && numbers[k + 1] == numbers[k - 1] + 2)
+                    want = numbers[k - 1] + 1;
+                // The first or last item of a list has one side only: two neighbours numbered in step on it (n, n+1
+                // below or n−1, n above) make it n−1 or n+1 ("二、一般公共预算财政拨款" above 二、 and 三、 is 一、). Only
+                // when it reads as numbered itself: the rows around a list (项目, 收入总计) print no number.
+                else if (numbers[k] <= 0) continue;
+                else if ((k == 0 || !Next(k - 1, k) || numbers[k - 1] <= 0) && k + 2 < items.Count && Next(k, k + 1) && Next(k + 1, k + 2) &&
+                         numbers[k + 1] >= 2 && numbers[k + 2] == numbers[k + 1] + 1)
+                    want = numbers[k + 1] - 1;
+                else if ((k + 1 == items.Count || !Next(k, k + 1) || numbers[k + 1] <= 0) && k >= 2 && Next(k - 2, k - 1) && Next(k - 1, k) &&
+                         numbers[k - 2] > 0 && numbers[k - 1] == numbers[k - 2] + 1)
+                    want = numbers[k - 1] + 1;
+                if (want == 0) continue;
                 var text = TextNorm.Normalize(c.Text);
-                if (OrdinalPhrase(text) is not { } phrase || ChineseNumber(numbers[k - 1] + 1) + "、" + phrase is var want && want == text) continue;
-                cells[i] = c.Corrected(want);
-                numbers[k] = numbers[k - 1] + 1;
+                if (OrdinalPhrase(text) is not { } phrase || ChineseNumber(want) + "、" + phrase is var wanted && wanted == text) continue;
+                cells[i] = c.Corrected(wanted);
+                numbers[k] = want;
                 changed = true;
             }
         }

@@ -135,6 +135,18 @@ public class OcrLexiconTests
         Assert.Equal(reading, Lexicon.Apply(Column("一、一般公共服务支出", reading)).Text(1, 0));
     }
 
+    [Fact]
+    public void The_first_and_last_rows_of_a_list_take_their_number_from_two_neighbours_in_step()
+    {
+        var first = Lexicon.Apply(Column("二、一般公共服务支出", "二、外交支出", "三、国防支出", "支出合计"));
+        Assert.Equal(["一、一般公共服务支出", "二、外交支出", "三、国防支出", "支出合计"], Enumerable.Range(0, 4).Select(r => first.Text(r, 0)));
+        var last = Lexicon.Apply(Column("一、一般公共服务支出", "二、外交支出", "二、国防支出", "支出合计"));
+        Assert.Equal(["一、一般公共服务支出", "二、外交支出", "三、国防支出", "支出合计"], Enumerable.Range(0, 4).Select(r => last.Text(r, 0)));
+        // A row that reads as no numbered item (the total after a list) is not numbered.
+        var total = Lexicon.Apply(Column("一、一般公共服务支出", "二、外交支出", "国防支出"));
+        Assert.Equal("国防支出", total.Text(2, 0));
+    }
+
     [Theory]
     [InlineData("一", 1)]
     [InlineData("十", 10)]
