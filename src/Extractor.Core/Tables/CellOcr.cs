@@ -135,7 +135,14 @@ public sealed partial class CellOcr
             if (ink && bandStart < 0) bandStart = y;
             else if (!ink && bandStart >= 0) { if (y - bandStart >= minBand) { lines++; bands.Add((r.Y + bandStart, r.Y + y)); } bandStart = -1; }
         }
-        if (lines <= 1 && FaintGapBands(rows, y0, y1, speck, img.Dpi) is { } split) { bands = split.Select(b => (r.Y + b.Y0, r.Y + b.Y1)).ToList(); lines = bands.Count; }
+        if (lines <= 1 && FaintGapBands(rows, y0, y1, speck, img.Dpi) is { } split)
+        {
+            // Each line found so must hold a glyph's worth of ink over a glyph's width: not a rule's end or a speck's trail.
+            var real = split.Select(b => (Y0: r.Y + b.Y0, Y1: r.Y + b.Y1))
+                .Where(b => rows[(b.Y0 - r.Y)..(b.Y1 - r.Y)].Sum() >= 2 * minInk &&
+                            InkWidth(img, b, r.X + x0, r.X + x1, inkThreshold, strays) >= 0.04 * img.Dpi).ToList();
+            if (real.Count > 1) { bands = real; lines = bands.Count; }
+        }
         lines = Math.Max(1, lines);
         int pad = Math.Max(3, (int)(0.03 * img.Dpi));
         var box = new PixelRect(r.X + x0 - pad, r.Y + y0 - pad, x1 - x0 + 1 + 2 * pad, y1 - y0 + 1 + 2 * pad);
@@ -471,9 +478,14 @@ public sealed partial class CellOcr
         if (ink.LastLineShort && ink.LineBands is { } shortBands)
         {
             // Block mode drops a wrapped name's last line of a character or two and garbles its start with it
-            // ("保障120调度指挥系正常运" + "转" read "120调度指挥系正常运"); line by line each reads whole.
-            var byLine = PerLine(img, r, shortBands, ink.Strays, x => recognize(x, null, PageSegMode.SingleLine));
-            if (byLine.Text.Length > text.Length) return byLine;
+            // ("保障120调度指挥系正常运" + "转" read "120调度指挥系正常运"); line by line each reads whole. Only when that
+            // last line reads as one to three Chinese characters: specks and rule ends under a line read as junk.
+            var last = PerLine(img, r, [shortBands[^1]], ink.Strays, x => recognize(x, null, PageSegMode.SingleLine)).Text;
+            if (last.Length is > 0 and <= 4 && last.Count(IsCjk) is > 0 and <= 3 && last.All(c => IsCjk(c) || c is '。' or '）' or ')'))
+            {
+                var byLine = PerLine(img, r, shortBands, ink.Strays, x => recognize(x, null, PageSegMode.SingleLine));
+                if (byLine.Text.Length > text.Length && LatinLetters(byLine.Text) <= LatinLetters(text)) return byLine;
+            }
         }
         if (_o.PerLineWhenBlockFails && ink.Lines > 1 && ink.LineBands is { } lineBands && (res.Confidence < 0.6 || LooksLatinJunk(text)))
         {
