@@ -211,6 +211,7 @@ public static class DocumentValidator
             // Siblings: one segment under the same parent, or a child's own 小计/合计 when it is split further.
             var siblings = new List<int>();
             var bySeg = new Dictionary<string, int>();
+            var leaves = new Dictionary<string, List<int>>();
             int group = t.GroupOfCol.GetValueOrDefault(totalCol, -1);
             foreach (var (c, p) in cols)
             {
@@ -220,16 +221,22 @@ public static class DocumentValidator
                 var segs = rest.Split('/');
                 if (segs.Length == 1) { if (!IsTotalColumn(segs[0])) bySeg.TryAdd(segs[0], c); }
                 else if (segs.Length == 2 && IsTotalColumn(segs[1])) bySeg[segs[0]] = c;
+                else if (segs.Length == 2 && !segs[1].Contains("其中")) (leaves[segs[0]] = leaves.GetValueOrDefault(segs[0]) ?? []).Add(c);
             }
-            // Columns split further with no 小计 of their own make the sum unknowable.
+            // A column split further with no 小计 of its own counts by its parts (项目支出表: 合计 = 2024年财政拨款's
+            // 一般公共预算 + 政府性基金预算 … + 其他资金); "其中" parts are shares of another column, never counted.
+            var byParts = leaves.Where(kv => !bySeg.ContainsKey(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
+            // Columns split further that neither way accounts for make the sum unknowable.
             bool incomplete = cols.Any(kv => kv.Key != totalCol && (parent.Length == 0 || kv.Value.StartsWith(parent + "/"))
                 && kv.Value.Split('/').Length > (parent.Length == 0 ? 1 : parent.Split('/').Length + 1)
-                && !bySeg.ContainsValue(kv.Key) && !bySeg.ContainsKey(kv.Value[(parent.Length == 0 ? 0 : parent.Length + 1)..].Split('/')[0]));
-            if (incomplete || bySeg.Count < 1) continue;
+                && !bySeg.ContainsValue(kv.Key) && !byParts.Values.Any(l => l.Contains(kv.Key))
+                && !bySeg.ContainsKey(kv.Value[(parent.Length == 0 ? 0 : parent.Length + 1)..].Split('/')[0]));
+            if (incomplete || bySeg.Count + byParts.Count < 1) continue;
             // Sides of a two-sided table never sum into each other.
             if (parent.Length == 0 && cols.Any(kv => kv.Value.StartsWith("收入") || kv.Value.StartsWith("支出"))) continue;
             siblings.AddRange(bySeg.Values);
-            var names = bySeg.Keys.ToList();
+            siblings.AddRange(byParts.Values.SelectMany(l => l));
+            var names = bySeg.Keys.Concat(byParts.Keys).ToList();
             var rule = names.Contains("基本支出") && names.Contains("项目支出") ? Rules.BasicPlusProject
                 : names.Contains("人员经费") && names.Contains("公用经费") ? Rules.PersonnelPlusPublic : Rules.ColumnSum;
             foreach (var total in t.ByCol[totalCol])
@@ -451,7 +458,9 @@ public static class DocumentValidator
     /// </summary>
     private static IEnumerable<ValidationIssue> UncheckedTables(DocumentResult doc, List<Check> checks)
     {
-        var checkedTables = checks.SelectMany(c => c.Terms).Select(t => t.Cell.Table).ToHashSet();
+        // A 合计 column equal to its one filled part says nothing of what the table is.
+        var checkedTables = checks.Where(c => !(c.Rule == Rules.ColumnSum && c.Parts.Count < 2))
+            .SelectMany(c => c.Terms).Select(t => t.Cell.Table).ToHashSet();
         foreach (var g in doc.BudgetLines.Where(l => l.AmountWan is not null && l.Form is FormType.IncomeExpenditureSummary
                      or FormType.IncomeSummary or FormType.ExpenditureSummary or FormType.FiscalAppropriationSummary
                      or FormType.GeneralBudgetExpenditure or FormType.GeneralBudgetBasicExpenditure).GroupBy(l => l.Cell.Table))

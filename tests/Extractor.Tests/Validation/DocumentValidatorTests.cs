@@ -118,6 +118,26 @@ public class DocumentValidatorTests
     }
 
     [Fact]
+    public void A_total_column_equals_the_parts_of_a_column_split_with_no_subtotal()
+    {
+        // 项目支出表: 合计 = 2024年财政拨款's 一般公共预算 + 政府性基金预算 + 其他资金 (as measured: 52.89 read 52.80 unflagged).
+        var spec = """
+            项目名称 | 合计 | 2024年财政拨款 | < | 其他资金
+            ^ | ^ | 一般公共预算 | 政府性基金预算 | ^
+            院前急救网络建设经费 | 52.89 | 52.80 | |
+            急救设备更新维护费 | 244.70 | 200.00 | 40.00 | 4.70
+            """;
+        var issues = DocumentValidator.Validate(Doc((spec, FormType.ProjectExpenditure)), Dict);
+        var issue = Assert.Single(issues, i => i.Rule == R.ColumnSum);
+        Assert.Contains(new CellRef(1, 0, 2, 2), issue.Cells);
+        Assert.Empty(DocumentValidator.Validate(Doc((spec.Replace("52.80", "52.89"), FormType.ProjectExpenditure)), Dict)
+            .Where(i => i.Rule == R.ColumnSum));
+        // A "其中" part is a share of another column: such a table is not summed.
+        var share = spec.Replace("政府性基金预算 | ^", "其中：教育收费 | ^");
+        Assert.DoesNotContain(DocumentValidator.Validate(Doc((share, FormType.ProjectExpenditure)), Dict), i => i.Rule == R.ColumnSum);
+    }
+
+    [Fact]
     public void OneWrongCellIsFoundAndSuggested()
     {
         var spec = Replace(Fixtures.YqExpenditure, "2100405", "905.95", "906.95");
