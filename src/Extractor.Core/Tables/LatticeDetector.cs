@@ -541,7 +541,9 @@ public static class LatticeDetector
                 for (int i = 1; i < lat.Cols; i++)
                 {
                     var drawn = Enumerable.Range(0, lat.Rows).Where(j => lat.VRule[i, j]).ToList();
-                    bool isolated = drawn.Count <= Math.Max(2, lat.Rows / 5) && drawn.Zip(drawn.Skip(1)).All(p => p.Second > p.First + 1);
+                    // (Only in tables of many rows: while a small grid is still being cleaned, a title's or a note's
+                    // strokes may count as rows, and a real boundary drawn in rows 0 and 2 of three is no stroke.)
+                    bool isolated = lat.Rows >= 8 && drawn.Count <= lat.Rows / 5 && drawn.Zip(drawn.Skip(1)).All(p => p.Second > p.First + 1);
                     if ((drawn.Count < 2 || isolated) && !(drawn.Count == 1 && lat.Rows >= 3 && RuleOverWholePiece(asm.ColRules[i], lat, drawn[0], dpi)))
                         badX.Add(i);
                 }
@@ -727,6 +729,9 @@ public static class LatticeDetector
     /// </summary>
     private static bool RuleOverWholePiece(List<RuleSegment> rules, Lattice lat, int row, double dpi)
     {
+        // An inner row between rows that can hold text: while a grid is still being cleaned, strokes of the text just
+        // under a table can stand as a first or last row of their own, or as a sliver beside one.
+        if (row < 1 || row > lat.Rows - 2 || lat.Ys[row] - lat.Ys[row - 1] < 0.1 * dpi || lat.Ys[row + 2] - lat.Ys[row + 1] < 0.1 * dpi) return false;
         double a = lat.Ys[row], b = lat.Ys[row + 1];
         if (b - a < 0.12 * dpi) return false;
         var parts = rules.Where(s => s.End > a && s.Start < b).ToList();
