@@ -736,15 +736,7 @@ public static class LatticeDetector
         if (b - a < 0.12 * dpi) return false;
         var parts = rules.Where(s => s.End > a && s.Start < b).ToList();
         if (parts.Count == 0 || parts.Any(s => s.Thickness > 1.5 * lat.RuleThickness + 1)) return false;
-        var spans = parts.Select(s => (Lo: Math.Max(a, s.Start), Hi: Math.Min(b, s.End))).OrderBy(x => x.Lo).ToList();
-        double covered = 0, lo = spans[0].Lo, hi = spans[0].Hi;
-        foreach (var (l, h) in spans.Skip(1))
-        {
-            if (l > hi) { covered += hi - lo; lo = l; hi = h; }
-            else hi = Math.Max(hi, h);
-        }
-        covered += hi - lo;
-        return covered >= 0.98 * (b - a);
+        return Covered(parts, a, b, snap: 0, share: 0.98);
     }
 
     private static bool Covered(List<RuleSegment> segs, double a, double b, double snap, double share)
