@@ -111,6 +111,10 @@ public static partial class ReadingPlausibility
                 TargetParser.Parse(actual) is { Value: not null } ap && (tp.Unit ?? "") != (ap.Unit ?? "") &&
                 (tp.Unit ?? "").Length <= 3 && (ap.Unit ?? "").Length <= 3)
                 issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 指标值「{i.Target}」与完成值「{actual}」单位不同 (识别可疑)", i.Cell));
+            // What a name counts sets its target's unit: a 率 is a percentage, 次数 counts 次, 人数 counts 人
+            // ("开展培训次数" | "≥11%"): another unit is a misread of the unit or of the name.
+            if (UnitFitsName(i.Name, i.TargetParsed) is false)
+                issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 指标值「{i.Target}」的单位与指标「{i.Name}」不符 (识别可疑)", i.Cell));
             // A target with no comparator that begins with 2, far above what was achieved, while the rest of it is
             // close to that ("24次" | 5次): ≥ read as a 2 (neither model has ≥).
             if (LostComparator(i.TargetParsed, i.Actual))
@@ -256,6 +260,21 @@ public static partial class ReadingPlausibility
     // The engine's reading of a cell the OCR lexicon corrected; null when it was kept as read.
     private static string? EngineReading(DocumentResult doc, CellRef c) =>
         c.Table >= 0 && c.Table < doc.Tables.Count ? doc.Tables[c.Table].Cells.FirstOrDefault(x => x.Row == c.Row && x.Col == c.Col)?.OcrText : null;
+
+    /// <summary>
+    /// Whether a quantitative target's unit is the one its indicator's name counts in: 率 → %, 次数 → 次, 人数 → 人
+    /// (人次 too). Null when the name says nothing of a unit or the target is worded.
+    /// </summary>
+    public static bool? UnitFitsName(string name, IndicatorValue? target)
+    {
+        if (target is not { Value: not null } t) return null;
+        var unit = t.Unit ?? "";
+        var n = TextNorm.Normalize(name);
+        if (n.EndsWith('率')) return unit == "%";
+        if (n.EndsWith("次数")) return unit.Contains('次');
+        if (n.EndsWith("人数")) return unit.Contains('人');
+        return null;
+    }
 
     private static ValidationIssue Issue(string rule, string message, CellRef cell) =>
         new() { Rule = rule, Message = message, Cells = [cell] };

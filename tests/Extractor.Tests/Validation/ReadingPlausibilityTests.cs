@@ -28,6 +28,18 @@ public class ReadingPlausibilityTests
         return doc;
     }
 
+    [Theory]
+    [InlineData("开展培训次数", "≥11%", false)]      // as measured on a scan: 次 read as %
+    [InlineData("开展培训次数", "≥11次", true)]
+    [InlineData("资金使用合规率", "100%", true)]
+    [InlineData("资金使用合规率", "100人", false)]
+    [InlineData("覆盖辖区居民人数", "≥410人", true)]
+    [InlineData("培训人数", "≥50人次", true)]
+    [InlineData("覆盖辖区居民人数", "≥410", false)]
+    [InlineData("设备购置数量", "2台(套)", null)]   // the name names no unit
+    [InlineData("资金使用合规率", "有效提高", null)]   // a worded target
+    public void A_target_is_counted_in_the_unit_its_name_names(string name, string target, bool? fits) =>
+        Assert.Equal(fits, ReadingPlausibility.UnitFitsName(name, TargetParser.Parse(target)));
     [Fact]
     public void A_clean_scanned_table_raises_nothing()
     {
