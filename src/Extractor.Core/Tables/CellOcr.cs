@@ -480,10 +480,13 @@ public sealed partial class CellOcr
             // Block mode drops a wrapped name's last line of a character or two and garbles its start with it
             // ("保障120调度指挥系正常运" + "转" read "120调度指挥系正常运"); line by line each reads whole. Only when that
             // last line reads as one to three Chinese characters: specks and rule ends under a line read as junk.
-            var last = PerLine(img, r, [shortBands[^1]], ink.Strays, x => recognize(x, null, PageSegMode.SingleLine)).Text;
+            OcrResult Line(GrayImage x) => recognize(x, null, PageSegMode.SingleLine);
+            var lastRead = ReadBands(img, r, [shortBands[^1]], ink.Strays, Line);
+            var last = Joined(lastRead).Text;
             if (last.Length is > 0 and <= 4 && last.Count(IsCjk) is > 0 and <= 3 && last.All(c => IsCjk(c) || c is '。' or '）' or ')'))
             {
-                var byLine = PerLine(img, r, shortBands, ink.Strays, x => recognize(x, null, PageSegMode.SingleLine));
+                // The last line is read already: the others only.
+                var byLine = Joined(ReadBands(img, r, shortBands.Take(shortBands.Count - 1), ink.Strays, Line).Concat(lastRead));
                 if (byLine.Text.Length > text.Length && LatinLetters(byLine.Text) <= LatinLetters(text)) return byLine;
             }
         }
@@ -499,17 +502,30 @@ public sealed partial class CellOcr
     }
 
     // A wrapped cell read line by line (PSM 7 each): block mode on scans garbled whole 绩效 cells.
-    private CellReading PerLine(GrayImage img, PixelRect r, IReadOnlyList<(int Y0, int Y1)> bands, StrayStrokes? strays, Func<GrayImage, OcrResult> read)
+    private CellReading PerLine(GrayImage img, PixelRect r, IReadOnlyList<(int Y0, int Y1)> bands, StrayStrokes? strays, Func<GrayImage, OcrResult> read) =>
+        Joined(ReadBands(img, r, bands, strays, read));
+
+    // Each band of the cell read on its own (null where the band is too thin to read).
+    private List<OcrResult?> ReadBands(GrayImage img, PixelRect r, IEnumerable<(int Y0, int Y1)> bands, StrayStrokes? strays, Func<GrayImage, OcrResult> read)
     {
         int pad = Math.Max(2, (int)(0.015 * img.Dpi));
-        var sb = new StringBuilder();
-        double conf = 0; int n = 0;
+        var results = new List<OcrResult?>();
         foreach (var (y0, y1) in bands)
         {
             int top = Math.Max(r.Y, y0 - pad), bottom = Math.Min(r.Bottom, y1 + pad);
-            if (bottom - top < 3) continue;
-            var res = read(Cell(img, new PixelRect(r.X, top, r.Width, bottom - top), strays));
-            if (res.Text.Length == 0) continue;
+            results.Add(bottom - top < 3 ? null : read(Cell(img, new PixelRect(r.X, top, r.Width, bottom - top), strays)));
+        }
+        return results;
+    }
+
+    // Lines read one by one, joined: the text of those that read anything, their mean confidence.
+    private static CellReading Joined(IEnumerable<OcrResult?> lines)
+    {
+        var sb = new StringBuilder();
+        double conf = 0; int n = 0;
+        foreach (var res in lines)
+        {
+            if (res is null || res.Text.Length == 0) continue;
             sb.Append(res.Text).Append('\n');
             conf += res.Confidence; n++;
         }
