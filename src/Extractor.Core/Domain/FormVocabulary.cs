@@ -21,7 +21,8 @@ public static partial class FormVocabulary
     [GeneratedRegex("^(指标)?(分值|权重|得分|自评得分|评分)(（分）|\\(分\\))?$")]
     private static partial Regex ScoreHeader();
 
-    [GeneratedRegex("(指标值|完成值|目标值)$")]
+    // A short header ending in 标值 and a stray mark is 指标值 scanned ("司脂标值之").
+    [GeneratedRegex("(指标值|完成值|目标值)$|^.{0,3}标值.?$")]
     private static partial Regex IndicatorValueHeader();
 
     // The national 绩效指标 framework: each 二级指标 word with its 一级 (the 2021 成本 split included; 成本 alone is

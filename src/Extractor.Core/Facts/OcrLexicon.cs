@@ -137,7 +137,13 @@ public sealed partial class OcrLexicon
     /// </summary>
     public static string WithChinesePunctuation(string text)
     {
-        if (!text.Any(TextNorm.IsCjk) || text.IndexOfAny(['(', ')', ':']) < 0) return text;
+        if (!text.Any(TextNorm.IsCjk)) return text;
+        // Quotes come in pairs: a closing ” after a few Chinese characters at the start, with no opening “, lost
+        // the opening one at the cell's edge ("三公”经费控制率" for “三公”经费控制率).
+        int close = text.IndexOf('”');
+        if (close is > 0 and <= 4 && !text.Contains('“') && text.IndexOf('”', close + 1) < 0 && text[..close].All(TextNorm.IsCjk))
+            text = "“" + text;
+        if (text.IndexOfAny(['(', ')', ':']) < 0) return text;
         var chars = text.ToCharArray();
         for (int k = 0; k < chars.Length; k++)
         {

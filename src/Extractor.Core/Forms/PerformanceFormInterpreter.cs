@@ -44,7 +44,8 @@ public static partial class PerformanceFormInterpreter
             if (texts.All(t => t.Length == 0)) continue;
             var firstText = texts.First(t => t.Length > 0);
 
-            if (texts.Any(t => t.Contains("三级指标") || t == "指标名称") || texts.Count(t => t is "一级指标" or "二级指标") >= 2)
+            if (texts.Any(t => t.Contains("三级指标") || t == "指标名称") || texts.Count(t => t is "一级指标" or "二级指标") >= 2 ||
+                texts.Count(LevelLike) >= 2 && texts.Any(t => ValueKindOf(t) is not null))
             {
                 blocks = HeaderBlocks(cells, texts, form, index, r);
                 inIndicators = blocks.Count > 0;
@@ -184,6 +185,14 @@ public static partial class PerformanceFormInterpreter
             target = OcrLexicon.ComparatorFromActual(target, actual) ?? target;
         if (weightCell is not null) taken.Add(weightCell);
         if (scoreCell is not null) taken.Add(scoreCell);
+        // Specks and rule ends in a scanned row the form leaves blank (成本指标 | | ) read as a character or a mark or two
+        // ("人", "Se" | "~X"): no indicator has a name of less than two Chinese characters and no value with a digit or
+        // a Chinese character in it.
+        if (table.At(r, nameCol) is { Source: CellSource.Ocr } || targetScanned)
+        {
+            bool junkTarget = target is null || !target.Any(c => TextNorm.IsCjk(c) || char.IsAsciiDigit(c));
+            if (name.Count(TextNorm.IsCjk) < 2 && junkTarget && actual is null && weight is null && score is null) (name, target) = ("", null);
+        }
         if (name.Length == 0 && target is null)
         {
             // An empty first row of a group can still carry the group's score (unmerged dumps): keep it for the next row.
@@ -235,6 +244,12 @@ public static partial class PerformanceFormInterpreter
         }
     }
 
+    // A level header read with its numeral or a stroke wrong ("-级指怀", ":级指标", "-级昔标").
+    private static bool LevelLike(string t) => t.Length is >= 3 and <= 5 && (t.Contains("级指") || LevelShape().IsMatch(t));
+
+    [GeneratedRegex("^.?.级.标$")]
+    private static partial Regex LevelShape();
+
     private static List<Block> HeaderBlocks(List<Cell> cells, List<string> texts, FormType form, CellIndex table, int headerRow)
     {
         var level1 = new List<int>(); var level2 = new List<int>(); var level3 = new List<(int First, int Last)>();
@@ -252,7 +267,7 @@ public static partial class PerformanceFormInterpreter
         for (int i = 0; i < cells.Count; i++)
         {
             var t = texts[i];
-            if (!t.Contains("级指") || t.Length > 5 || t.Contains("一级指标") || t.Contains("二级指标") || t.Contains("三级指标")) continue;
+            if (!LevelLike(t) || t.Contains("一级指标") || t.Contains("二级指标") || t.Contains("三级指标")) continue;
             int col = cells[i].Col, after = cells[i].LastCol + 1;
             if (level2.Contains(col) || level3.Any(l => l.First == col)) continue;
             bool afterLevel1 = level1.Contains(col - 1) || cells.Any(c => c.LastCol == col - 1 && level1.Contains(c.Col));
@@ -272,6 +287,27 @@ public static partial class PerformanceFormInterpreter
             if (t.Contains("一级指标") || t.Contains("二级指标") || ValueKindOf(t) is not null) continue;
             level3.Add((cells[next].Col, cells[next].LastCol));
         }
+        // Misread past that, so that a block has no 三级指标 ("人" for it, "-级昔标" for 二级指标), the 指标值 headers place
+        // them: a 绩效目标表 block's 指标值 stands right of its 三级指标, that right of its 二级指标, and the first
+        // block's that right of the 一级指标. Only cells no other header claims (自评 forms put 分值 between).
+        bool Claimed(int col) => level1.Contains(col) || level2.Contains(col) || level3.Any(l => col >= l.First && col <= l.Last) ||
+            values.Any(v => v.Col == col);
+        int LeftOf(int col) => cells.FindIndex(c => c.LastCol == col - 1);
+        var targets = values.Where(v => v.Kind == ValueKind.Target).Select(v => v.Col).Order().ToList();
+        for (int t = 0; t < targets.Count; t++)
+        {
+            int vcol = targets[t], prev = t == 0 ? -1 : targets[t - 1];
+            if (level3.Any(l => l.First > prev && l.Last < vcol)) continue;
+            int k3 = LeftOf(vcol);
+            if (k3 < 0 || Claimed(cells[k3].Col) || texts[k3].Contains("绩效指标")) continue;
+            level3.Add((cells[k3].Col, cells[k3].LastCol));
+            int k2 = LeftOf(cells[k3].Col);
+            if (k2 < 0 || Claimed(cells[k2].Col) || texts[k2].Contains("绩效指标")) continue;
+            level2.Add(cells[k2].Col);
+            int k1 = LeftOf(cells[k2].Col);
+            if (level1.Count == 0 && k1 >= 0 && !Claimed(cells[k1].Col) && LevelLike(texts[k1])) level1.Add(cells[k1].Col);
+        }
+        level2.Sort();
         level3.Sort();
         var blocks = new List<Block>();
         for (int i = 0; i < level3.Count; i++)

@@ -31,6 +31,7 @@ public static class ReadingConsensus
             if (ocr[k] && Majority(inds[k].Name, support) is { } name) inds[k] = inds[k] with { Name = name };
         SharePairNames(inds, ocr, support);
         SharePairComparators(inds, ocr);
+        SharePairLevels(inds, ocr);
 
         // Project names: one reading per project (its 项目名称 cell or its 项目支出表 line), indicators follow.
         var projectSupport = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -72,6 +73,11 @@ public static class ReadingConsensus
         if (reading.Length < 4) return null;
         int own = support.GetValueOrDefault(reading, 1);
         if (OcrLexicon.JoinSplitGlyphs(reading) is var joined && joined != reading && support.GetValueOrDefault(joined) >= own) return joined;
+        // Rule ends and seal strokes read after the name ("资金使用合规率-ASK4"): the name without them, given elsewhere.
+        int end = reading.Length;
+        while (end > 0 && !IsNameChar(reading[end - 1]) && reading[end - 1] is not ('%' or '。')) end--;
+        if (end >= 4 && end < reading.Length && reading[end..].Any(c => !char.IsAsciiDigit(c)) && support.GetValueOrDefault(reading[..end]) >= own)
+            return reading[..end];
         int allow = Allowance(reading);
         // Digits are printed in names (完成2个项目); other marks and letters are misread glyphs.
         bool dirty = reading.Any(c => !IsNameChar(c) && !char.IsAsciiDigit(c) && c is not ('%' or '.'));
@@ -135,6 +141,23 @@ public static class ReadingConsensus
             if (a.Target is not { Length: >= 2 } ta || b.Target is not { Length: >= 2 } tb || ta[1..] != tb[1..]) continue;
             if (ta[0] == '≥' && tb[0] == '2' && ocr[k + 1]) inds[k + 1] = b with { Target = ta, TargetParsed = TargetParser.Parse(ta) };
             else if (tb[0] == '≥' && ta[0] == '2' && ocr[k]) inds[k] = a with { Target = tb, TargetParsed = TargetParser.Parse(tb) };
+        }
+    }
+
+    /// <summary>
+    /// The 实施期 and 年度 blocks of one scanned row stand under one 二级指标 each side: where one side reads a level of
+    /// the national framework and the other something that is none ("本", "2.!" for 质量指标 and 社会效益 under a
+    /// seal), both are the known one. Two known levels that differ stay as read.
+    /// </summary>
+    private static void SharePairLevels(List<Indicator> inds, bool[] ocr)
+    {
+        for (int k = 0; k + 1 < inds.Count; k++)
+        {
+            var (a, b) = (inds[k], inds[k + 1]);
+            if (a.Period != "实施期" || b.Period != "年度" || a.Cell.Table != b.Cell.Table || a.Cell.Row != b.Cell.Row) continue;
+            bool knownA = FormVocabulary.IndicatorLevels.Contains(a.Level2), knownB = FormVocabulary.IndicatorLevels.Contains(b.Level2);
+            if (knownA && !knownB && ocr[k + 1]) inds[k + 1] = b with { Level2 = a.Level2 };
+            else if (knownB && !knownA && ocr[k]) inds[k] = a with { Level2 = b.Level2 };
         }
     }
 

@@ -143,6 +143,9 @@ public sealed partial class CellOcr
                             InkWidth(img, b, r.X + x0, r.X + x1, inkThreshold, strays) >= 0.04 * img.Dpi).ToList();
             if (real.Count > 1) { bands = real; lines = bands.Count; }
         }
+        // Ink in no band as tall as a glyph's stroke run, and thinner than one: a rule's skewed or curved end along
+        // the inset edge (an empty 指标 cell read "一一" and made an indicator), or a printed dash, which means empty.
+        if (lines == 0 && y1 - y0 + 1 < minBand) return new(null, 0, total);
         lines = Math.Max(1, lines);
         int pad = Math.Max(3, (int)(0.03 * img.Dpi));
         var box = new PixelRect(r.X + x0 - pad, r.Y + y0 - pad, x1 - x0 + 1 + 2 * pad, y1 - y0 + 1 + 2 * pad);

@@ -195,16 +195,24 @@ public sealed partial class ScanPageReader
         Array.Fill(valueHeaderRow, int.MaxValue);
         // Per column, the rows of headers read: a score header (分值 / 得分) or another header (指标值, names, 原因).
         var headers = new List<(int Row, bool Score)>?[lat.Cols];
-        for (int i = 0; i < cells.Count; i++)
+        var headerRows = new HashSet<int>();
+        bool AddHeader(int i, string t)
         {
-            if (cells[i].ColSpan != 1) continue;
-            var t = first[i].Text;
             bool value = FormVocabulary.IsIndicatorValueHeader(t);
             if (value) valueHeaderRow[cells[i].Col] = Math.Min(valueHeaderRow[cells[i].Col], cells[i].Row);
             bool score = FormVocabulary.IsScoreHeader(t);
-            if (score || value || CellOcr.IsLabelHeader(t) || t.Contains("原因"))
-                (headers[cells[i].Col] ??= []).Add((cells[i].Row, score));
+            if (!score && !value && !CellOcr.IsLabelHeader(t) && !t.Contains("原因")) return false;
+            (headers[cells[i].Col] ??= []).Add((cells[i].Row, score));
+            return true;
         }
+        for (int i = 0; i < cells.Count; i++)
+            if (cells[i].ColSpan == 1 && AddHeader(i, first[i].Text)) headerRows.Add(cells[i].Row);
+        // A header cell of a header row read as Latin junk ("whit=" for 指标值) is asked of the Chinese model alone, as
+        // body cells are below: a value column taken for numbers is read digits only ("≥85%" came back "35").
+        for (int i = 0; i < cells.Count; i++)
+            if (cells[i].ColSpan == 1 && headerRows.Contains(cells[i].Row) && inks[i].Region is not null &&
+                (CellOcr.LooksLatinJunk(first[i].Text) || CellOcr.HasStrayMarks(first[i].Text)))
+                AddHeader(i, _cells.ReadChinese(ocr, img, inks[i]).Text);
         bool IsValue(LatticeCell lc) => valueCol[lc.Col] || lc.Row > valueHeaderRow[lc.Col];
         // A score column runs down to the next header read in it: 自评 forms put a funds block (预算数 | 执行数 | 分值 |
         // 执行率 | 得分) above the indicator block, whose own header gives the same columns other meanings

@@ -270,6 +270,9 @@ public class OcrLexiconTests
     [InlineData("(12.50)", "(12.50)")]          // no Chinese: a negative amount keeps its marks
     [InlineData("2023.1.1-2023.12.31", "2023.1.1-2023.12.31")]
     [InlineData("时间12:30", "时间12:30")]       // a colon between digits is no Chinese colon
+    [InlineData("三公”经费控制率", "“三公”经费控制率")]   // quotes come in pairs
+    [InlineData("“三公”经费控制率", "“三公”经费控制率")]
+    [InlineData("经费控制率”", "经费控制率”")]            // a closing quote far from the start is left
     public void Chinese_texts_get_the_brackets_and_colons_chinese_typesetting_prints(string reading, string expected) =>
         Assert.Equal(expected, OcrLexicon.WithChinesePunctuation(reading));
 

@@ -23,6 +23,8 @@ public class FormVocabularyTests
     [InlineData("实际完成值", true)]
     [InlineData("指标值（包含数字及文字描述）", false)]
     [InlineData("分值", false)]
+    [InlineData("司脂标值之", true)]
+    [InlineData("三级指标", false)]
     public void An_indicator_value_header_ends_in_its_word(string header, bool expected) =>
         Assert.Equal(expected, FormVocabulary.IsIndicatorValueHeader(header));
 }

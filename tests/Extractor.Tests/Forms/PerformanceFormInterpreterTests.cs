@@ -57,6 +57,42 @@ public class PerformanceFormInterpreterTests
     }
 
     [Fact]
+    public void A_header_row_whose_level_headers_are_all_misread_is_placed_by_its_value_headers()
+    {
+        // As measured on a scan under a seal: no level header read whole ("人" for the first 三级指标); the 10 indicators
+        // of the page were lost, as the row was not taken for the header.
+        var spec = Fixtures.YqTarget.Replace("绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值",
+            "绩效指标 | -级指标 | -级昔标 | 人 | 指标值 | -级指怀 | :级指标 | 指标值");
+        var r = PerformanceFormInterpreter.Read(Ocr(TableSpec.Parse(spec, page: 20)), 7, FormType.PerformanceTarget, Info);
+        var clean = PerformanceFormInterpreter.Read(TableSpec.Parse(Fixtures.YqTarget, page: 20), 7, FormType.PerformanceTarget, Info);
+        Assert.NotEmpty(clean.Indicators);
+        Assert.Equal(clean.Indicators.Select(i => (i.Period, i.Level1, i.Level2, i.Name, i.Target)),
+            r.Indicators.Select(i => (i.Period, i.Level1, i.Level2, i.Name, i.Target)));
+    }
+
+    [Fact]
+    public void A_block_whose_level_headers_are_misread_is_placed_by_its_value_header_beside_a_block_that_reads()
+    {
+        // The 年度 block's headers corrected to 二级指标 | 三级指标, the 实施期 block's unread: it was lost.
+        var spec = Fixtures.YqTarget.Replace("绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值",
+            "绩效指标 | 一级指标 | -级昔标 | 人 | 指标值 | 二级指标 | 三级指标 | 指标值");
+        var r = PerformanceFormInterpreter.Read(Ocr(TableSpec.Parse(spec, page: 20)), 7, FormType.PerformanceTarget, Info);
+        var clean = PerformanceFormInterpreter.Read(TableSpec.Parse(Fixtures.YqTarget, page: 20), 7, FormType.PerformanceTarget, Info);
+        Assert.Equal(clean.Indicators.Select(i => (i.Period, i.Level1, i.Level2, i.Name, i.Target)),
+            r.Indicators.Select(i => (i.Period, i.Level1, i.Level2, i.Name, i.Target)));
+    }
+
+    [Fact]
+    public void A_scanned_row_left_blank_but_for_specks_makes_no_indicator()
+    {
+        var spec = Fixtures.YqTarget.Replace("经济效益 | | | 经济效益 | |", "经济效益 | 人 | | 经济效益 | Se | ~X");
+        Assert.Contains("经济效益 | 人 |", spec);
+        var r = PerformanceFormInterpreter.Read(Ocr(TableSpec.Parse(spec, page: 20)), 7, FormType.PerformanceTarget, Info);
+        var clean = PerformanceFormInterpreter.Read(TableSpec.Parse(Fixtures.YqTarget, page: 20), 7, FormType.PerformanceTarget, Info);
+        Assert.Equal(clean.Indicators.Select(i => (i.Period, i.Name, i.Target)), r.Indicators.Select(i => (i.Period, i.Name, i.Target)));
+    }
+
+    [Fact]
     public void Level_headers_with_numeral_and_last_character_misread_still_make_the_first_block()
     {
         // As measured on a scan: the 实施期 block's 二级指标 read "-级指怀" and 三级指标 ":级指标"; only the 年度 block's

@@ -54,6 +54,20 @@ public class ReadingConsensusTests
     }
 
     [Fact]
+    public void The_two_period_blocks_of_a_scanned_row_share_a_level_only_one_side_reads()
+    {
+        // A seal over the 年度 block's 二级指标 cells: "本" for 质量指标; two known levels that differ stay.
+        var scan = Scanned(TableSpec.Parse("资金使用合规率 | 资金使用合规率\n培训次数 | 培训次数"));
+        var result = new Interpretation();
+        result.Indicators.AddRange([
+            Ind("甲", "资金使用合规率", 0, 0, 0, "实施期"), Ind("甲", "资金使用合规率", 0, 0, 1, "年度") with { Level2 = "本" },
+            Ind("甲", "培训次数", 0, 1, 0, "实施期") with { Level2 = "数量指标" }, Ind("甲", "培训次数", 0, 1, 1, "年度"),
+        ]);
+        ReadingConsensus.Apply(result, [scan]);
+        Assert.Equal(["质量指标", "质量指标", "数量指标", "质量指标"], result.Indicators.Select(i => i.Level2));
+    }
+
+    [Fact]
     public void A_scanned_project_name_with_a_digit_glued_takes_the_name_its_text_layer_line_prints()
     {
         var scan = Scanned(TableSpec.Parse("项目名称 | 健康教育宣传经费2\n资金支付及时率 | 100%", page: 5));
@@ -103,6 +117,10 @@ public class ReadingConsensusTests
         Assert.Equal("资金使用合规率", ReadingConsensus.Majority("资金使用人台规率", split));
         Assert.Null(ReadingConsensus.Majority("资金使用合规率", split));
         Assert.Null(ReadingConsensus.Majority("传染病监测项目", support));
+        // Rule ends read after a name the document gives elsewhere; a number printed at a name's end stays.
+        var tail = new Dictionary<string, int> { ["资金使用合规率"] = 1, ["资金使用合规率-ASK4"] = 1, ["完成项目数"] = 1, ["完成项目数12"] = 1 };
+        Assert.Equal("资金使用合规率", ReadingConsensus.Majority("资金使用合规率-ASK4", tail));
+        Assert.Null(ReadingConsensus.Majority("完成项目数12", tail));
         // Two clean readings of equal support: no majority.
         Assert.Null(ReadingConsensus.Majority("传染病监测项目", new Dictionary<string, int> { ["传染病监测项目"] = 1, ["传柒病监测项目"] = 1 }));
     }

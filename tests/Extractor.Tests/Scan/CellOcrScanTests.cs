@@ -33,6 +33,23 @@ public class CellOcrScanTests
         Assert.True(local.Region.Value.X >= 102);               // never onto the left rule
     }
 
+    [Fact]
+    public void A_rules_end_along_the_inset_edge_is_no_ink_and_a_glyph_beside_it_is()
+    {
+        // As measured on a 200-dpi scan: a curved rule left one pixel row of 47 px inside an empty 指标 cell, read "一一".
+        var c = new Canvas(400, 300, dpi: 200);
+        c.HLine(95, 315, 100, 3); c.HLine(95, 315, 142, 3);
+        c.VLine(100, 100, 145, 3); c.VLine(300, 100, 145, 3);
+        var cell = new PixelRect(100, 100, 200, 43);
+        c.Fill(106, 137, 47, 1);   // the rule's end, just inside the inset
+        Assert.Null(new CellOcr().FindInk(c.Image, cell, 3, 128).Region);
+
+        c.Fill(180, 112, 14, 16);  // a glyph
+        var ink = new CellOcr().FindInk(c.Image, cell, 3, 128);
+        Assert.NotNull(ink.Region);
+        Assert.Equal(1, ink.Lines);
+    }
+
     [Theory]
     [InlineData("Sit", true)]
     [InlineData("RAGE|", true)]
