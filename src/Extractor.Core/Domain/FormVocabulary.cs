@@ -43,6 +43,13 @@ public static partial class FormVocabulary
         Framework.SelectMany(f => new[] { f.Level1, f.Level2 }).Distinct()
             .SelectMany(w => new[] { w + "指标" }.Concat(w.Length > 2 ? [w] : Array.Empty<string>())));
 
+    /// <summary>The 二级指标 words (数量, 经济效益 …, without 指标) the national framework puts under a 一级指标.</summary>
+    public static IEnumerable<string> ChildLevels(string level1)
+    {
+        var w = level1.EndsWith("指标") ? level1[..^2] : level1;
+        return Framework.Where(f => f.Level1 == w).Select(f => f.Level2);
+    }
+
     /// <summary>The 一级指标 a 二级指标 belongs to in the national framework; null for levels that are not 二级.</summary>
     public static string? ParentLevel(string level2)
     {

@@ -45,7 +45,9 @@ public static partial class PerformanceFormInterpreter
             var firstText = texts.First(t => t.Length > 0);
 
             if (texts.Any(t => t.Contains("三级指标") || t == "指标名称") || texts.Count(t => t is "一级指标" or "二级指标") >= 2 ||
-                texts.Count(LevelLike) >= 2 && texts.Any(t => ValueKindOf(t) is not null))
+                texts.Count(LevelLike) >= 2 && texts.Any(t => ValueKindOf(t) is not null) ||
+                texts.Any(LevelLike) && texts.Any(t => ValueKindOf(t) == ValueKind.Target) &&
+                texts.Select(ValueKindOf).OfType<ValueKind>().Distinct().Count() >= 2)
             {
                 blocks = HeaderBlocks(cells, texts, form, index, r);
                 inIndicators = blocks.Count > 0;
@@ -299,6 +301,8 @@ public static partial class PerformanceFormInterpreter
             int vcol = targets[t], prev = t == 0 ? -1 : targets[t - 1];
             if (level3.Any(l => l.First > prev && l.Last < vcol)) continue;
             int k3 = LeftOf(vcol);
+            // A 自评 form's 分值 stands between the 三级指标 and its 年度指标值.
+            while (k3 >= 0 && values.Any(v => v.Col == cells[k3].Col && v.Kind == ValueKind.Weight)) k3 = LeftOf(cells[k3].Col);
             if (k3 < 0 || Claimed(cells[k3].Col) || texts[k3].Contains("绩效指标")) continue;
             level3.Add((cells[k3].Col, cells[k3].LastCol));
             int k2 = LeftOf(cells[k3].Col);

@@ -32,6 +32,7 @@ public static class ReadingConsensus
         SharePairNames(inds, ocr, support);
         SharePairComparators(inds, ocr);
         SharePairLevels(inds, ocr);
+        LevelsUnderTheirParent(inds, ocr);
 
         // Project names: one reading per project (its 项目名称 cell or its 项目支出表 line), indicators follow.
         var projectSupport = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -158,6 +159,30 @@ public static class ReadingConsensus
             bool knownA = FormVocabulary.IndicatorLevels.Contains(a.Level2), knownB = FormVocabulary.IndicatorLevels.Contains(b.Level2);
             if (knownA && !knownB && ocr[k + 1]) inds[k + 1] = b with { Level2 = a.Level2 };
             else if (knownB && !knownA && ocr[k]) inds[k] = a with { Level2 = b.Level2 };
+        }
+    }
+
+    /// <summary>
+    /// A scanned 二级指标 that is no level of the framework ("数到", "质量失") under a 一级指标 that is one: the child of
+    /// that parent whose first character the reading starts with, when only one does (产出's 数量/质量/时效/成本,
+    /// 效益's 经济/社会/生态/可持续 all differ there). Written as the table's known levels are, with 指标 or without
+    /// (经济效益 or 经济效益指标; the two-character ones always with).
+    /// </summary>
+    private static void LevelsUnderTheirParent(List<Indicator> inds, bool[] ocr)
+    {
+        for (int k = 0; k < inds.Count; k++)
+        {
+            var i = inds[k];
+            if (!ocr[k] || i.Level2.Length == 0 || FormVocabulary.IndicatorLevels.Contains(i.Level2) ||
+                !FormVocabulary.IndicatorLevels.Contains(i.Level1)) continue;
+            var words = FormVocabulary.ChildLevels(i.Level1).Where(w => w[0] == i.Level2[0]).ToList();
+            if (words.Count != 1 || i.Level2.Length > words[0].Length + 2) continue;
+            var w = words[0];
+            if (i.Level2 == w) continue;   // printed bare ("数量"): as read
+            var known = inds.Where(o => o.Cell.Table == i.Cell.Table && o.Level2.Length > 4 && FormVocabulary.IndicatorLevels.Contains(o.Level2))
+                .Select(o => o.Level2).ToList();
+            bool bare = w.Length > 2 && known.Count > 0 && known.All(l => !l.EndsWith("指标"));
+            inds[k] = i with { Level2 = bare ? w : w + "指标" };
         }
     }
 

@@ -486,6 +486,12 @@ public sealed partial class CellOcr
             OcrResult Line(GrayImage x) => recognize(x, null, PageSegMode.SingleLine);
             var lastRead = ReadBands(img, r, [shortBands[^1]], ink.Strays, Line);
             var last = Joined(lastRead).Text;
+            if (last.Length == 0 && _o.RetryEmptyEnlarged)
+            {
+                // A line of one character alone can read as nothing at scan size and whole at twice it ("转" at 0.92).
+                lastRead = ReadBands(img, r, [shortBands[^1]], ink.Strays, x => Line(Scale.Up(x, 2)));
+                last = Joined(lastRead).Text;
+            }
             if (last.Length is > 0 and <= 4 && last.Count(IsCjk) is > 0 and <= 3 && last.All(c => IsCjk(c) || c is '。' or '）' or ')'))
             {
                 // The last line is read already: the others only.

@@ -276,6 +276,16 @@ public class OcrLexiconTests
     public void Chinese_texts_get_the_brackets_and_colons_chinese_typesetting_prints(string reading, string expected) =>
         Assert.Equal(expected, OcrLexicon.WithChinesePunctuation(reading));
 
+    [Theory]
+    [InlineData("数字图书馆运维经履盖读者人数", "数字图书馆运维经覆盖读者人数")]   // as measured on scans
+    [InlineData("艾滋病防治项目牙盖辖区居民人数", "艾滋病防治项目覆盖辖区居民人数")]
+    [InlineData("课程涵盖主要领域", "课程涵盖主要领域")]       // words of their own
+    [InlineData("文件加盖公章", "文件加盖公章")]
+    [InlineData("履盖", "履盖")]                               // too short to tell
+    [InlineData("盖章文件数量", "盖章文件数量")]
+    public void A_misread_cover_in_a_name_is_coverage(string reading, string expected) =>
+        Assert.Equal(expected, OcrLexicon.WithCommonWords(reading));
+
     [Fact]
     public void Chinese_punctuation_is_set_on_scanned_cells_only_and_the_reading_kept()
     {

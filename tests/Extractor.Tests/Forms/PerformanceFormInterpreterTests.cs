@@ -83,6 +83,19 @@ public class PerformanceFormInterpreterTests
     }
 
     [Fact]
+    public void A_self_evaluation_header_whose_second_and_third_level_headers_are_misread_is_placed_by_its_value_headers()
+    {
+        // As measured on a scan: 二级指标 read "=a", 三级指标 "=和"; only 一级指标 and the value headers read, and the page's
+        // indicators were lost. 分值 stands between the names and 年度指标值.
+        var spec = Fixtures.OtherSelfEvaluation.Replace("一级指标 | 二级指标 | 三级指标 | 分值", "一级指标 | =a | =和 | 分值");
+        var r = PerformanceFormInterpreter.Read(Ocr(TableSpec.Parse(spec)), 0, FormType.PerformanceSelfEvaluation, Info);
+        var clean = PerformanceFormInterpreter.Read(TableSpec.Parse(Fixtures.OtherSelfEvaluation), 0, FormType.PerformanceSelfEvaluation, Info);
+        Assert.Equal(4, clean.Indicators.Count);
+        Assert.Equal(clean.Indicators.Select(i => (i.Level1, i.Level2, i.Name, i.Target, i.Actual, i.Weight, i.Score)),
+            r.Indicators.Select(i => (i.Level1, i.Level2, i.Name, i.Target, i.Actual, i.Weight, i.Score)));
+    }
+
+    [Fact]
     public void A_scanned_row_left_blank_but_for_specks_makes_no_indicator()
     {
         var spec = Fixtures.YqTarget.Replace("经济效益 | | | 经济效益 | |", "经济效益 | 人 | | 经济效益 | Se | ~X");

@@ -68,6 +68,32 @@ public class ReadingConsensusTests
     }
 
     [Fact]
+    public void A_scanned_second_level_no_word_of_the_framework_is_its_parents_child_with_that_first_character()
+    {
+        // Measured on a scan: 数量指标 read "数到", 质量指标 "质量失". A reading that starts like no child of its
+        // parent, or under an unknown parent, stays; text-layer cells never change.
+        var scan = Scanned(TableSpec.Parse("a\nb\nc\nd\ne\nf\ng"));
+        var result = new Interpretation();
+        result.Indicators.AddRange([
+            Ind("甲", "重点工作任务完成数", 0, 0) with { Level2 = "数到" },
+            Ind("甲", "政府采购执行率", 0, 1) with { Level2 = "质量失" },
+            Ind("甲", "履职效能提升", 0, 2) with { Level1 = "效益指标", Level2 = "社会效" },
+            Ind("甲", "部门公开透明度", 0, 3) with { Level1 = "效益指标", Level2 = "可持续影响" },
+            Ind("甲", "办事群众满意度", 0, 4) with { Level2 = "人二" },
+            Ind("甲", "完成率", 0, 5) with { Level1 = "产出拓", Level2 = "数到" },
+            Ind("甲", "培训人数", 0, 6) with { Level2 = "数量" },
+        ]);
+        ReadingConsensus.Apply(result, [scan]);
+        Assert.Equal(["数量指标", "质量指标", "社会效益", "可持续影响", "人二", "数到", "数量"], result.Indicators.Select(i => i.Level2));
+
+        var text = TableSpec.Parse("a");
+        var layer = new Interpretation();
+        layer.Indicators.Add(Ind("甲", "重点工作任务完成数", 0, 0) with { Level2 = "数到" });
+        ReadingConsensus.Apply(layer, [text]);
+        Assert.Equal("数到", layer.Indicators[0].Level2);
+    }
+
+    [Fact]
     public void A_scanned_project_name_with_a_digit_glued_takes_the_name_its_text_layer_line_prints()
     {
         var scan = Scanned(TableSpec.Parse("项目名称 | 健康教育宣传经费2\n资金支付及时率 | 100%", page: 5));

@@ -77,17 +77,37 @@ public class WrappedAndComparatorTests(ITestOutputHelper output)
     {
         // A cell cut from a generated 200-dpi scan (10 px of its rules around it): "保障120调度指挥系正常运" over "转".
         // Read as one block it came back "120调度指挥系正常运" (start garbled, end dropped).
-        var bytes = File.ReadAllBytes(Path.Combine(EngineTestData.RepoRoot, "tests", "Extractor.Tests", "Scan", "Fixtures", "wrapped-name-cell.pgm"));
-        var header = System.Text.Encoding.ASCII.GetString(bytes, 0, 20).Split('\n');
-        var size = header[1].Split(' ').Select(int.Parse).ToArray();
-        int offset = header[0].Length + header[1].Length + header[2].Length + 3;
-        var img = new GrayImage(size[0], size[1], 200, bytes[offset..]);
+        var img = CellFixture("wrapped-name-cell.pgm");
         var cells = new CellOcr();
-        var ink = cells.FindInk(img, new PixelRect(10, 10, size[0] - 20, size[1] - 20), 2, 187);
+        var ink = cells.FindInk(img, new PixelRect(10, 10, img.Width - 20, img.Height - 20), 2, 187);
         Assert.Equal(2, ink.Lines);
         Assert.True(ink.LastLineShort);
         using var ocr = new OcrEngine();
         Assert.Equal("保障120调度指挥系正常运转", cells.ReadText(ocr, img, ink).Text);
+    }
+
+    [Fact]
+    public void A_wrapped_names_last_character_that_reads_as_nothing_alone_is_read_at_twice_the_size()
+    {
+        // A cell cut from another generated 200-dpi scan: "保障耕地保护监测经费正常运" over "转". The block read "nee"; the last
+        // line alone read "" at scan size and "转" enlarged, so the name lost its last character.
+        var img = CellFixture("wrapped-name-last-char-cell.pgm");
+        var cells = new CellOcr();
+        var ink = cells.FindInk(img, new PixelRect(10, 10, img.Width - 20, img.Height - 20), 3, 187);
+        Assert.Equal(2, ink.Lines);
+        Assert.True(ink.LastLineShort);
+        using var ocr = new OcrEngine();
+        Assert.EndsWith("正常运转", cells.ReadText(ocr, img, ink).Text);
+    }
+
+    // A binary PGM (P5) cut from a 200-dpi page, 10 px of the cell's rules around it.
+    private static GrayImage CellFixture(string name)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(EngineTestData.RepoRoot, "tests", "Extractor.Tests", "Scan", "Fixtures", name));
+        var header = System.Text.Encoding.ASCII.GetString(bytes, 0, 20).Split('\n');
+        var size = header[1].Split(' ').Select(int.Parse).ToArray();
+        int offset = header[0].Length + header[1].Length + header[2].Length + 3;
+        return new GrayImage(size[0], size[1], 200, bytes[offset..]);
     }
 
     // Blobs measured on a 150-dpi scan: the 宋体 ⩾ with its slanted bar joined to the angle, and a digit 2.
