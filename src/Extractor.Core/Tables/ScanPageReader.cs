@@ -141,7 +141,32 @@ public sealed partial class ScanPageReader
         bool useFlat = cells == 0 ? flatCells > 0
             : flatCells >= 1.5 * cells + 4 && RuleDensity(flatLattices) >= RuleDensity(lattices) - 0.05;
         var (chosen, readFrom) = useFlat ? (flatLattices, flat) : (lattices, img);
+        // A shadow's edge on the scan (a dark corner beside the title) makes rules the lit copy has not: its grid is
+        // then the same tables with fewer rows or columns at their edges, each of its boundaries one of the scan's,
+        // and ruled more densely. Its geometry wins; the cells are read from the scan as it is.
+        if (!useFlat && ShadingRulesOnly(lattices, flatLattices, img.Dpi)) chosen = flatLattices;
         return (chosen.Select(l => l.WithoutIdleBoundaries()).ToList(), readFrom);
+    }
+
+    /// <summary>
+    /// Whether the lit copy's lattices are the scan's with boundaries of shading taken out: as many tables, each
+    /// inside its scanned one with every boundary within a rule's reach of one of the scan's, fewer boundaries, at
+    /// least nine tenths of the cells, and a denser ruling.
+    /// </summary>
+    internal static bool ShadingRulesOnly(IReadOnlyList<Lattice> scanned, IReadOnlyList<Lattice> lit, double dpi)
+    {
+        if (scanned.Count == 0 || scanned.Count != lit.Count) return false;
+        double tol = 0.03 * dpi;
+        static bool Within(double[] sub, double[] all, double tol) => sub.All(b => all.Any(a => Math.Abs(a - b) <= tol));
+        bool fewer = false;
+        for (int k = 0; k < scanned.Count; k++)
+        {
+            Lattice s = scanned[k], l = lit[k];
+            if (!Within(l.Xs, s.Xs, tol) || !Within(l.Ys, s.Ys, tol)) return false;
+            fewer |= l.Xs.Length < s.Xs.Length || l.Ys.Length < s.Ys.Length;
+        }
+        return fewer && lit.Sum(l => l.Cells.Count) >= 0.9 * scanned.Sum(l => l.Cells.Count)
+            && RuleDensity(lit) >= RuleDensity(scanned) + 0.05;
     }
 
     // A lone framed box (a stamp's frame, a boxed title) is no table.

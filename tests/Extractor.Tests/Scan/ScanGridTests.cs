@@ -82,6 +82,34 @@ public class ScanGridTests
     }
 
     [Fact]
+    public void The_lit_copys_grid_wins_when_it_is_the_scanned_one_without_a_shadows_rules()
+    {
+        // As measured on a generated phone scan: a shadow's edge in the corner beside the title gave the scanned grid
+        // two rows above the table and a column right of it, ruled in those rows only; the lit copy's grid is the table.
+        static Lattice Grid(double[] xs, double[] ys, Func<int, int, bool>? hDrawn = null, Func<int, int, bool>? vDrawn = null)
+        {
+            var h = new bool[ys.Length, xs.Length - 1];
+            var v = new bool[xs.Length, ys.Length - 1];
+            for (int i = 0; i < ys.Length; i++) for (int j = 0; j + 1 < xs.Length; j++) h[i, j] = hDrawn?.Invoke(i, j) ?? true;
+            for (int i = 0; i < xs.Length; i++) for (int j = 0; j + 1 < ys.Length; j++) v[i, j] = vDrawn?.Invoke(i, j) ?? true;
+            return new Lattice { Xs = xs, Ys = ys, HRule = h, VRule = v, Dpi = 200 };
+        }
+        double[] xs = [60, 260, 380, 520, 700], ys = [.. Enumerable.Range(0, 16).Select(k => 100.0 + 30 * k)];
+        var table = Grid(xs, ys);
+        // Two rows above y=100 and a column right of x=700, ruled only where the shadow's edges run (in those rows).
+        var shaded = Grid([.. xs, 820], [40, 70, .. ys],
+            hDrawn: (row, col) => row >= 2 && col <= 3 || row <= 2 && col == 4,
+            vDrawn: (boundary, row) => row >= 2 && boundary <= 4 || row < 2 && boundary >= 4);
+        Assert.True(ScanPageReader.ShadingRulesOnly([shaded], [table], 200));
+
+        // A lit copy that lost an inner boundary of the table, or one not inside the scanned grid, does not win.
+        var lostRow = Grid(xs, [100, 130, 190, 220, 250]);
+        Assert.False(ScanPageReader.ShadingRulesOnly([table], [lostRow], 200));
+        Assert.False(ScanPageReader.ShadingRulesOnly([table], [Grid([60, 260, 380, 520, 760], ys)], 200));
+        Assert.False(ScanPageReader.ShadingRulesOnly([table], [table], 200));
+    }
+
+    [Fact]
     public void A_table_found_only_on_the_evenly_lit_copy_is_kept_even_with_merged_cells()
     {
         var c = new Canvas(850, 1100, seed: 7);
