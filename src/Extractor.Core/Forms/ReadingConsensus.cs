@@ -33,6 +33,7 @@ public static class ReadingConsensus
         SharePairComparators(inds, ocr);
         SharePairLevels(inds, ocr);
         LevelsUnderTheirParent(inds, ocr);
+        TargetUnitsFromActual(inds, ocr);
 
         // Project names: one reading per project (its 项目名称 cell or its 项目支出表 line), indicators follow.
         var projectSupport = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -159,6 +160,22 @@ public static class ReadingConsensus
             bool knownA = FormVocabulary.IndicatorLevels.Contains(a.Level2), knownB = FormVocabulary.IndicatorLevels.Contains(b.Level2);
             if (knownA && !knownB && ocr[k + 1]) inds[k + 1] = b with { Level2 = a.Level2 };
             else if (knownB && !knownA && ocr[k]) inds[k] = a with { Level2 = b.Level2 };
+        }
+    }
+
+    /// <summary>
+    /// A scanned target that lost its unit at the cell's edge ("≥93" beside 98%, "27" beside 27项): what was achieved
+    /// is counted in the target's unit, so the bare number takes the unit its actual value is read with.
+    /// </summary>
+    private static void TargetUnitsFromActual(List<Indicator> inds, bool[] ocr)
+    {
+        for (int k = 0; k < inds.Count; k++)
+        {
+            var i = inds[k];
+            if (!ocr[k] || i.Target is not { Length: > 0 } target || !char.IsAsciiDigit(target[^1]) ||
+                i.TargetParsed is not { Value: not null, Unit: null or "" }) continue;
+            if (TargetParser.Parse(i.Actual) is not { Value: not null, Unit: { Length: > 0 } unit }) continue;
+            inds[k] = i with { Target = target + unit, TargetParsed = TargetParser.Parse(target + unit) };
         }
     }
 

@@ -94,6 +94,24 @@ public class ReadingConsensusTests
     }
 
     [Fact]
+    public void A_scanned_target_that_lost_its_unit_takes_the_unit_of_what_was_achieved()
+    {
+        var scan = Scanned(TableSpec.Parse("a\nb\nc\nd"));
+        var result = new Interpretation();
+        Indicator Eval(int row, string target, string actual) => Ind("甲", "满意度", 0, row) with
+            { Form = FormType.PerformanceSelfEvaluation, Target = target, TargetParsed = Extractor.Facts.TargetParser.Parse(target), Actual = actual };
+        result.Indicators.AddRange([Eval(0, "≥93", "98%"), Eval(1, "27", "27项"), Eval(2, "≥4次", "5次"), Eval(3, "达标", "达标")]);
+        ReadingConsensus.Apply(result, [scan]);
+        Assert.Equal(["≥93%", "27项", "≥4次", "达标"], result.Indicators.Select(i => i.Target));
+        Assert.Equal("%", result.Indicators[0].TargetParsed!.Unit);
+
+        var text = new Interpretation();
+        text.Indicators.Add(Eval(0, "≥93", "98%"));
+        ReadingConsensus.Apply(text, [TableSpec.Parse("a")]);
+        Assert.Equal("≥93", text.Indicators[0].Target);
+    }
+
+    [Fact]
     public void A_scanned_project_name_with_a_digit_glued_takes_the_name_its_text_layer_line_prints()
     {
         var scan = Scanned(TableSpec.Parse("项目名称 | 健康教育宣传经费2\n资金支付及时率 | 100%", page: 5));
