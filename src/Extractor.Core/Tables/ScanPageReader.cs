@@ -267,9 +267,11 @@ public sealed partial class ScanPageReader
                 }
             }
             bool inNumericCol = lc.ColSpan == 1 && lc.Row >= bodyStart && numericCol[lc.Col];
+            // (A short reading with no Chinese is a misread number in the body only: in a header row it is a misread
+            // word, "em" for 金额, which the Chinese model is asked below.)
             bool digits = cellInk.Region is not null && reading.Text.Length > 0 &&
                           (reading.Numeric || (!reading.Text.Any(CellOcr.IsCjk) && !reading.Text.Contains('%') &&
-                           (inNumericCol || (!IsValue(lc) && (reading.Text.Any(char.IsAsciiDigit) || reading.Text.Length <= 2)))));
+                           (inNumericCol || (!IsValue(lc) && (reading.Text.Any(char.IsAsciiDigit) || reading.Text.Length <= 2 && lc.Row >= bodyStart)))));
             // Under a 分值 / 得分 header every cell is a number: a short first reading with Chinese in it ("7.5" read
             // "区)" or "了" on grainy paper) is a misread number, not text. Kept only when the digits come back.
             bool scoreRetry = !digits && cellInk.Region is not null && IsScore(lc) && reading.Text.Length is > 0 and <= 3 &&

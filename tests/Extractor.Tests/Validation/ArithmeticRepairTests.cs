@@ -1,0 +1,74 @@
+using Extractor.Domain;
+using Extractor.Forms;
+using Extractor.Tests.Forms;
+using Extractor.Validation;
+
+namespace Extractor.Tests.Validation;
+
+public class ArithmeticRepairTests
+{
+    private static readonly Extractor.Facts.SubjectCodeDictionary Dict = Extractor.Facts.SubjectCodeDictionary.LoadDefault();
+
+    private static DocumentResult Doc(string spec, bool scanned = true)
+    {
+        var doc = new DocumentResult { FilePath = "/tmp/test.pdf", Sha256 = "0" };
+        doc.Pages.Add(TableSpec.Page(1, FormType.ExpenditureSummary, "单位：万元"));
+        var t = TableSpec.Parse(spec, page: 1);
+        if (scanned) t = t.WithCells(t.Cells.Select(c => c with { Source = CellSource.Ocr }).ToList());
+        doc.Tables.Add(t);
+        var r = DocumentInterpreter.Interpret(doc.Pages, doc.Tables);
+        doc.BudgetLines.AddRange(r.BudgetLines);
+        return doc;
+    }
+
+    private static BudgetLine Line(DocumentResult doc, string code, string column) =>
+        doc.BudgetLines.Single(l => l.Code == code && l.Column.EndsWith(column));
+
+    [Fact]
+    public void A_scanned_amount_two_failed_sums_agree_on_is_repaired_and_goes_to_review()
+    {
+        // 114.63 read "114.68": its row (合计 = 基本 + 项目) and its column (20805 = Σ项) both fail, both want 114.63.
+        var doc = Doc(Fixtures.YqExpenditure.Replace("| 114.63 | 114.63 |", "| 114.63 | 114.68 |"));
+        Assert.Equal(114.68m, Line(doc, "2080505", "基本支出").AmountWan);
+
+        var repairs = ArithmeticRepair.Apply(doc);
+        var fix = Assert.Single(repairs);
+        Assert.Equal(ArithmeticRepair.Rule, fix.Rule);
+        var line = Line(doc, "2080505", "基本支出");
+        Assert.Equal(114.63m, line.AmountWan);
+        Assert.Equal("114.68", line.RawText);                       // what the engine read stays the fact's raw text
+        var cell = doc.Tables[0].At(line.Cell.Row, line.Cell.Col)!;
+        Assert.Equal(("114.63", "114.68"), (cell.Text, cell.OcrText));
+        Assert.Equal([line.Cell], fix.Cells);
+        // Every sum holds now; the repair itself sends the fact to review.
+        Assert.DoesNotContain(DocumentValidator.Validate(doc, Dict), i => i.Cells.Contains(line.Cell));
+        DocumentValidator.Apply(doc, repairs);
+        Assert.True(Line(doc, "2080505", "基本支出").Flagged);
+    }
+
+    [Fact]
+    public void A_reading_that_lost_its_decimals_is_repaired_with_the_tables_two()
+    {
+        // "960" for 960.40 (the end dropped at the cell's edge): its row and 类 = Σ款 both fail.
+        var spec = Fixtures.YqExpenditure.Replace("| 1126.46 | 960.40 |", "| 1126.46 | 960 |");
+        var doc = Doc(spec);
+        Assert.Single(ArithmeticRepair.Apply(doc));
+        Assert.Equal(960.40m, Line(doc, "210", "基本支出").AmountWan);
+        Assert.Equal("960.40", doc.Tables[0].At(Line(doc, "210", "基本支出").Cell.Row, Line(doc, "210", "基本支出").Cell.Col)!.Text);
+    }
+
+    [Fact]
+    public void Far_readings_text_layer_cells_and_two_explanations_are_left_to_review()
+    {
+        // A reading three digits away from what the sums want is no misread of it.
+        var far = Doc(Fixtures.YqExpenditure.Replace("| 114.63 | 114.63 |", "| 114.63 | 199.99 |"));
+        Assert.Empty(ArithmeticRepair.Apply(far));
+        Assert.Equal(199.99m, Line(far, "2080505", "基本支出").AmountWan);
+        // The text layer is as printed: a failed sum there is the document's own.
+        var text = Doc(Fixtures.YqExpenditure.Replace("| 114.63 | 114.63 |", "| 114.63 | 114.68 |"), scanned: false);
+        Assert.Empty(ArithmeticRepair.Apply(text));
+        // A row whose only sum is 合计 = 基本 + 项目 (no column check reaches it) could be either cell: left.
+        var clean = Doc(Fixtures.YqExpenditure);
+        Assert.Empty(ArithmeticRepair.Apply(clean));
+    }
+}
