@@ -24,6 +24,7 @@ public class OcrLexiconTests
     [InlineData("2024年一般公共预箅", "2024年一般公共预算")]
     [InlineData("三、国有资本经营韦算", "三、国有资本经营预算")]
     [InlineData("年度资金总额;：", "年度资金总额:")]
+    [InlineData("因公出国境）费", "因公出国(境)费")]     // a lone bracket lost its pair (因公出国境费 is as near)
     public void A_misread_phrase_of_the_forms_is_corrected(string reading, string expected) =>
         Assert.Equal(expected, Lexicon.Correct(reading));
 
