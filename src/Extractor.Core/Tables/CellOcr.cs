@@ -695,7 +695,8 @@ public sealed partial class CellOcr
     /// <summary>Latin letters and marks that no indicator value prints.</summary>
     public static int ValueJunk(string text) => text.Count(c => char.IsAsciiLetter(c) || c is '#' or '&' or '[' or '【' or '|');
 
-    private static readonly Regex StrayAroundPercent = new(@"^[A-Za-z|""'“”‘’\[\]]{0,2}(\d+(?:\.\d+)?%)(?:%|[A-Za-z|""'“”‘’\[\]]){0,2}$");
+    // After the sign nothing is printed: a rule's end, a speck or a digit's worth of grain read there goes too.
+    private static readonly Regex StrayAroundPercent = new(@"^[A-Za-z|""'“”‘’\[\]]{0,2}([≥≤]?\d+(?:\.\d+)?%)(?:%|[A-Za-z|""'“”‘’\[\]=.,:;_~°\-]){0,2}\d?$");
 
     private const string StrayMarks = "-=|\"'“”‘’<>〈〉_^~`!?;";
 

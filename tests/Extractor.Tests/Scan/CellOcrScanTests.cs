@@ -77,6 +77,10 @@ public class CellOcrScanTests
     [InlineData("mm89%", "89%")]
     [InlineData("96.48%", "96.48%")]
     [InlineData("≥95%", "≥95%")]
+    [InlineData("100%=", "100%")]          // as measured on scans
+    [InlineData("298%.", "298%")]
+    [InlineData("≥85%1", "≥85%")]
+    [InlineData("5%10", "5%10")]           // more than a speck's digit after the sign is no percentage
     public void Percentages_lose_specks_read_at_their_ends(string raw, string expected) => Assert.Equal(expected, CellOcr.CleanText(raw));
 
     [Fact]
