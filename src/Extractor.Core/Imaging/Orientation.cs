@@ -155,15 +155,33 @@ public static class Orientation
     private static (bool Flip, double Confidence, double Margin) FlipByOcr(GrayImage img, OcrEngine ocr)
     {
         var turned = Rotation.Rotate90(img, 2);
+        IEnumerable<(OcrResult Up, OcrResult Down)> Readings()
+        {
+            foreach (var strip in InkiestStrips(img, 4))
+            {
+                var back = new PixelRect(img.Width - strip.Right, img.Height - strip.Bottom, strip.Width, strip.Height);
+                yield return (ocr.Recognize(img, strip, PageSegMode.SingleBlock), ocr.Recognize(turned, back, PageSegMode.SingleBlock));
+            }
+        }
+        return FlipByReadings(Readings());
+    }
+
+    /// <summary>
+    /// The flip from strips read upright and upside down, taken one at a time (lazily: each strip costs two OCR
+    /// passes) until the margin is wide. A strip the engine reads nothing of one way says nothing about the page's
+    /// way up: a band of rules and small print read "" upright and 0.33 upside down turned an upright page over.
+    /// </summary>
+    internal static (bool Flip, double Confidence, double Margin) FlipByReadings(IEnumerable<(OcrResult Up, OcrResult Down)> readings)
+    {
         double upright = 0, flipped = 0;
         int read = 0;
-        foreach (var strip in InkiestStrips(img, 4))
+        foreach (var (up, down) in readings)
         {
-            upright += ocr.Recognize(img, strip, PageSegMode.SingleBlock).Confidence;
-            var back = new PixelRect(img.Width - strip.Right, img.Height - strip.Bottom, strip.Width, strip.Height);
-            flipped += ocr.Recognize(turned, back, PageSegMode.SingleBlock).Confidence;
+            if (string.IsNullOrWhiteSpace(up.Text) || string.IsNullOrWhiteSpace(down.Text)) continue;
+            upright += up.Confidence;
+            flipped += down.Confidence;
             read++;
-            // A wide margin settles it (each further strip costs two more OCR passes).
+            // A wide margin settles it.
             if (Math.Abs(flipped - upright) > 0.3 * read) break;
         }
         upright /= Math.Max(1, read); flipped /= Math.Max(1, read);

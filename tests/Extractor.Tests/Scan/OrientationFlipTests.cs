@@ -1,0 +1,37 @@
+using Extractor.Imaging;
+using Extractor.Ocr;
+
+namespace Extractor.Tests.Scan;
+
+/// <summary>The upright / upside-down decision from strip readings (the readings themselves are the engine's).</summary>
+public class OrientationFlipTests
+{
+    private static OcrResult R(string text, double conf) => new(text, conf, []);
+
+    [Fact]
+    public void A_strip_read_as_nothing_one_way_does_not_turn_the_page()
+    {
+        // As measured on an upright generated scan: the inkiest strip read "" upright and junk at 0.33 upside down,
+        // which alone turned the page over; the next strip reads clearly upright.
+        var (flip, _, _) = Orientation.FlipByReadings([(R("", 0), R("4凡 3-4-", 0.33)), (R("项目名称 传染病监测项目", 0.86), R("目远 丰此", 0.31))]);
+        Assert.False(flip);
+        // No strip read both ways: the page stays as it is.
+        Assert.False(Orientation.FlipByReadings([(R("", 0), R("4凡", 0.33))]).Flip);
+    }
+
+    [Fact]
+    public void Strips_read_clearly_better_upside_down_turn_the_page_and_a_wide_margin_stops_reading()
+    {
+        int pulled = 0;
+        IEnumerable<(OcrResult, OcrResult)> Strips()
+        {
+            pulled++; yield return (R("ddv群", 0.30), R("单位：万元", 0.88));
+            pulled++; yield return (R("x", 0.1), R("y", 0.1));
+        }
+        var (flip, conf, margin) = Orientation.FlipByReadings(Strips());
+        Assert.True(flip);
+        Assert.Equal(0.88, conf, 3);
+        Assert.Equal(0.58, margin, 3);
+        Assert.Equal(1, pulled);
+    }
+}
