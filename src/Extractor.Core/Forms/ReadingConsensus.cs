@@ -165,7 +165,8 @@ public static class ReadingConsensus
 
     /// <summary>
     /// A scanned target that lost its unit at the cell's edge ("≥93" beside 98%, "27" beside 27项): what was achieved
-    /// is counted in the target's unit, so the bare number takes the unit its actual value is read with.
+    /// is counted in the target's unit, so the bare number takes the unit its actual value is read with, and the
+    /// fact is flagged for review.
     /// </summary>
     private static void TargetUnitsFromActual(List<Indicator> inds, bool[] ocr)
     {
@@ -175,7 +176,8 @@ public static class ReadingConsensus
             if (!ocr[k] || i.Target is not { Length: > 0 } target || !char.IsAsciiDigit(target[^1]) ||
                 i.TargetParsed is not { Value: not null, Unit: null or "" }) continue;
             if (TargetParser.Parse(i.Actual) is not { Value: not null, Unit: { Length: > 0 } unit }) continue;
-            inds[k] = i with { Target = target + unit, TargetParsed = TargetParser.Parse(target + unit) };
+            // A unit supplied, not read: the fact goes to review ("1047" beside 1015.99万元 was ≤1047.41万元).
+            inds[k] = i with { Target = target + unit, TargetParsed = TargetParser.Parse(target + unit), Flagged = true };
         }
     }
 

@@ -104,6 +104,7 @@ public class ReadingConsensusTests
         ReadingConsensus.Apply(result, [scan]);
         Assert.Equal(["≥93%", "27项", "≥4次", "达标"], result.Indicators.Select(i => i.Target));
         Assert.Equal("%", result.Indicators[0].TargetParsed!.Unit);
+        Assert.Equal([true, true, false, false], result.Indicators.Select(i => i.Flagged));
 
         var text = new Interpretation();
         text.Indicators.Add(Eval(0, "≥93", "98%"));
