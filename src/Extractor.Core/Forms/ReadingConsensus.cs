@@ -216,6 +216,16 @@ public static class ReadingConsensus
             var (a, b) = (inds[k], inds[k + 1]);
             if (a.Period != "实施期" || b.Period != "年度" || a.Cell.Table != b.Cell.Table || a.Cell.Row != b.Cell.Row) continue;
             if (a.Name == b.Name || !ocr[k] || !ocr[k + 1] || Math.Min(a.Name.Length, b.Name.Length) < 4) continue;
+            // One reading the other's start, one or two Chinese characters short: those were lost at the cell's edge
+            // or on a wrapped last line ("项目完成" beside "项目完成时间").
+            var (shorter, longer) = a.Name.Length < b.Name.Length ? (a.Name, b.Name) : (b.Name, a.Name);
+            if (longer.Length - shorter.Length <= 2 && longer.StartsWith(shorter, StringComparison.Ordinal) &&
+                longer[shorter.Length..].All(TextNorm.IsCjk))
+            {
+                if (a.Name == shorter) inds[k] = a with { Name = longer };
+                else inds[k + 1] = b with { Name = longer };
+                continue;
+            }
             if (OcrLexicon.Distance(a.Name, b.Name) > Allowance(a.Name)) continue;
             int sa = support.GetValueOrDefault(a.Name), sb = support.GetValueOrDefault(b.Name);
             bool cleanA = a.Name.All(IsNameChar), cleanB = b.Name.All(IsNameChar);
