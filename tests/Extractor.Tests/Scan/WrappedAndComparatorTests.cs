@@ -72,32 +72,22 @@ public class WrappedAndComparatorTests(ITestOutputHelper output)
         Assert.StartsWith("按时完成", cell.Text);
     }
 
-    [Fact]
-    public void A_wrapped_name_whose_last_line_is_one_character_reads_whole()
+    [Theory]
+    // A cell cut from a generated 200-dpi scan (10 px of its rules around it): "保障120调度指挥系正常运" over "转".
+    // Read as one block it came back "120调度指挥系正常运" (start garbled, end dropped).
+    [InlineData("wrapped-name-cell.pgm", 2, "保障120调度指挥系正常运转")]
+    // From another scan: "保障耕地保护监测经费正常运" over "转". The block read "nee"; the last line alone read "" at
+    // scan size and "转" at twice it, so the name lost its last character.
+    [InlineData("wrapped-name-last-char-cell.pgm", 3, "保障耕地保护监测经费正常运转")]
+    public void A_wrapped_name_whose_last_line_is_one_character_reads_whole(string fixture, double rule, string expected)
     {
-        // A cell cut from a generated 200-dpi scan (10 px of its rules around it): "保障120调度指挥系正常运" over "转".
-        // Read as one block it came back "120调度指挥系正常运" (start garbled, end dropped).
-        var img = CellFixture("wrapped-name-cell.pgm");
+        var img = CellFixture(fixture);
         var cells = new CellOcr();
-        var ink = cells.FindInk(img, new PixelRect(10, 10, img.Width - 20, img.Height - 20), 2, 187);
+        var ink = cells.FindInk(img, new PixelRect(10, 10, img.Width - 20, img.Height - 20), rule, 187);
         Assert.Equal(2, ink.Lines);
         Assert.True(ink.LastLineShort);
         using var ocr = new OcrEngine();
-        Assert.Equal("保障120调度指挥系正常运转", cells.ReadText(ocr, img, ink).Text);
-    }
-
-    [Fact]
-    public void A_wrapped_names_last_character_that_reads_as_nothing_alone_is_read_at_twice_the_size()
-    {
-        // A cell cut from another generated 200-dpi scan: "保障耕地保护监测经费正常运" over "转". The block read "nee"; the last
-        // line alone read "" at scan size and "转" enlarged, so the name lost its last character.
-        var img = CellFixture("wrapped-name-last-char-cell.pgm");
-        var cells = new CellOcr();
-        var ink = cells.FindInk(img, new PixelRect(10, 10, img.Width - 20, img.Height - 20), 3, 187);
-        Assert.Equal(2, ink.Lines);
-        Assert.True(ink.LastLineShort);
-        using var ocr = new OcrEngine();
-        Assert.EndsWith("正常运转", cells.ReadText(ocr, img, ink).Text);
+        Assert.Equal(expected, cells.ReadText(ocr, img, ink).Text);
     }
 
     // A binary PGM (P5) cut from a 200-dpi page, 10 px of the cell's rules around it.
