@@ -217,13 +217,15 @@ public static class ReadingConsensus
             if (a.Period != "实施期" || b.Period != "年度" || a.Cell.Table != b.Cell.Table || a.Cell.Row != b.Cell.Row) continue;
             if (a.Name == b.Name || !ocr[k] || !ocr[k + 1] || Math.Min(a.Name.Length, b.Name.Length) < 4) continue;
             // One reading the other's start, one or two Chinese characters short: those were lost at the cell's edge
-            // or on a wrapped last line ("项目完成" beside "项目完成时间").
+            // or on a wrapped last line ("项目完成" beside "项目完成时间") — or a speck was read as one more
+            // ("工作任务完成率只"): the reading the document gives more often elsewhere wins, else the longer.
             var (shorter, longer) = a.Name.Length < b.Name.Length ? (a.Name, b.Name) : (b.Name, a.Name);
             if (longer.Length - shorter.Length <= 2 && longer.StartsWith(shorter, StringComparison.Ordinal) &&
                 longer[shorter.Length..].All(TextNorm.IsCjk))
             {
-                if (a.Name == shorter) inds[k] = a with { Name = longer };
-                else inds[k + 1] = b with { Name = longer };
+                var name = support.GetValueOrDefault(shorter) > support.GetValueOrDefault(longer) ? shorter : longer;
+                inds[k] = a with { Name = name };
+                inds[k + 1] = b with { Name = name };
                 continue;
             }
             if (OcrLexicon.Distance(a.Name, b.Name) > Allowance(a.Name)) continue;
