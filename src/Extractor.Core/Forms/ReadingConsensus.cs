@@ -218,12 +218,14 @@ public static class ReadingConsensus
             if (a.Name == b.Name || !ocr[k] || !ocr[k + 1] || Math.Min(a.Name.Length, b.Name.Length) < 4) continue;
             // One reading the other's start, one or two Chinese characters short: those were lost at the cell's edge
             // or on a wrapped last line ("项目完成" beside "项目完成时间") — or a speck was read as one more
-            // ("工作任务完成率只"): the reading the document gives more often elsewhere wins, else the longer.
+            // ("工作任务完成率只", "…持续发挥作用本"): the reading the document gives more often elsewhere wins; else
+            // two characters more are a line (the longer), one more a speck (the shorter).
             var (shorter, longer) = a.Name.Length < b.Name.Length ? (a.Name, b.Name) : (b.Name, a.Name);
             if (longer.Length - shorter.Length <= 2 && longer.StartsWith(shorter, StringComparison.Ordinal) &&
                 longer[shorter.Length..].All(TextNorm.IsCjk))
             {
-                var name = support.GetValueOrDefault(shorter) > support.GetValueOrDefault(longer) ? shorter : longer;
+                int ss = support.GetValueOrDefault(shorter), sl = support.GetValueOrDefault(longer);
+                var name = ss != sl ? (ss > sl ? shorter : longer) : longer.Length - shorter.Length == 2 ? longer : shorter;
                 inds[k] = a with { Name = name };
                 inds[k + 1] = b with { Name = name };
                 continue;
