@@ -165,19 +165,23 @@ public static class ReadingConsensus
 
     /// <summary>
     /// A scanned target that lost its unit at the cell's edge ("≥93" beside 98%, "27" beside 27项): what was achieved
-    /// is counted in the target's unit, so the bare number takes the unit its actual value is read with, and the
-    /// fact is flagged for review.
+    /// is counted in the target's unit, so the bare number takes the unit its actual value is read with (and a bare
+    /// actual value its target's), and the fact is flagged for review.
     /// </summary>
     private static void TargetUnitsFromActual(List<Indicator> inds, bool[] ocr)
     {
         for (int k = 0; k < inds.Count; k++)
         {
             var i = inds[k];
-            if (!ocr[k] || i.Target is not { Length: > 0 } target || !char.IsAsciiDigit(target[^1]) ||
-                i.TargetParsed is not { Value: not null, Unit: null or "" }) continue;
-            if (TargetParser.Parse(i.Actual) is not { Value: not null, Unit: { Length: > 0 } unit }) continue;
+            if (!ocr[k]) continue;
             // A unit supplied, not read: the fact goes to review ("1047" beside 1015.99万元 was ≤1047.41万元).
-            inds[k] = i with { Target = target + unit, TargetParsed = TargetParser.Parse(target + unit), Flagged = true };
+            if (i.Target is { Length: > 0 } target && char.IsAsciiDigit(target[^1]) && i.TargetParsed is { Value: not null, Unit: null or "" } &&
+                TargetParser.Parse(i.Actual) is { Value: not null, Unit: { Length: > 0 } unit })
+                inds[k] = i with { Target = target + unit, TargetParsed = TargetParser.Parse(target + unit), Flagged = true };
+            // And the other way: "42" achieved against ≥40项 is 42项.
+            else if (i.Actual is { Length: > 0 } actual && char.IsAsciiDigit(actual[^1]) &&
+                     TargetParser.Parse(actual) is { Value: not null, Unit: null or "" } && i.TargetParsed is { Value: not null, Unit: { Length: > 0 } tu })
+                inds[k] = i with { Actual = actual + tu, Flagged = true };
         }
     }
 

@@ -698,6 +698,8 @@ public sealed partial class CellOcr
     // After the sign nothing is printed: a rule's end, a speck or a digit's worth of grain read there goes too.
     private static readonly Regex StrayAroundPercent = new(@"^[A-Za-z|""'“”‘’\[\]]{0,2}([≥≤]?\d+(?:\.\d+)?%)(?:%|[A-Za-z|""'“”‘’\[\]=.,:;_~°\-]){0,2}\d?$");
 
+    private static readonly Regex SetsUnit = new(@"(\d)台[（(]#[)）]?$");
+
     private const string StrayMarks = "-=|\"'“”‘’<>〈〉_^~`!?;";
 
     /// <summary>The engine's mean confidence, or its least sure word's plus 0.2 when that is lower (see <see cref="CellReading.ReviewConfidence"/>).</summary>
@@ -864,6 +866,8 @@ public sealed partial class CellOcr
         var pct = StrayAroundPercent.Match(s);
         if (pct.Success) s = pct.Groups[1].Value;
         if (s.Any(IsCjk)) s = s.Replace('〈', '（').Replace('〉', '）');
+        // The unit 台（套） with its dense 套 read as "#" ("46台(#)"): no unit prints a # in brackets.
+        s = SetsUnit.Replace(s, "$1台（套）");
         return LooksNumeric(s) ? CleanNumber(s) : s;
     }
 }

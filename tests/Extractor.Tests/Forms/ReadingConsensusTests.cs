@@ -118,15 +118,17 @@ public class ReadingConsensusTests
     [Fact]
     public void A_scanned_target_that_lost_its_unit_takes_the_unit_of_what_was_achieved()
     {
-        var scan = Scanned(TableSpec.Parse("a\nb\nc\nd"));
+        var scan = Scanned(TableSpec.Parse("a\nb\nc\nd\ne"));
         var result = new Interpretation();
         Indicator Eval(int row, string target, string actual) => Ind("甲", "满意度", 0, row) with
             { Form = FormType.PerformanceSelfEvaluation, Target = target, TargetParsed = Extractor.Facts.TargetParser.Parse(target), Actual = actual };
-        result.Indicators.AddRange([Eval(0, "≥93", "98%"), Eval(1, "27", "27项"), Eval(2, "≥4次", "5次"), Eval(3, "达标", "达标")]);
+        result.Indicators.AddRange([Eval(0, "≥93", "98%"), Eval(1, "27", "27项"), Eval(2, "≥4次", "5次"), Eval(3, "达标", "达标"),
+            Eval(4, "≥40项", "42")]);
         ReadingConsensus.Apply(result, [scan]);
-        Assert.Equal(["≥93%", "27项", "≥4次", "达标"], result.Indicators.Select(i => i.Target));
+        Assert.Equal(["≥93%", "27项", "≥4次", "达标", "≥40项"], result.Indicators.Select(i => i.Target));
         Assert.Equal("%", result.Indicators[0].TargetParsed!.Unit);
-        Assert.Equal([true, true, false, false], result.Indicators.Select(i => i.Flagged));
+        Assert.Equal("42项", result.Indicators[4].Actual);
+        Assert.Equal([true, true, false, false, true], result.Indicators.Select(i => i.Flagged));
 
         var text = new Interpretation();
         text.Indicators.Add(Eval(0, "≥93", "98%"));

@@ -83,6 +83,13 @@ public class CellOcrScanTests
     [InlineData("5%10", "5%10")]           // more than a speck's digit after the sign is no percentage
     public void Percentages_lose_specks_read_at_their_ends(string raw, string expected) => Assert.Equal(expected, CellOcr.CleanText(raw));
 
+    [Theory]
+    [InlineData("46台(#)", "46台（套）")]   // as measured on scans
+    [InlineData("33台（#）", "33台（套）")]
+    [InlineData("46台(套)", "46台(套)")]
+    [InlineData("电台(#)", "电台(#)")]      // no number: not a value
+    public void A_sets_unit_whose_character_read_as_a_hash_is_the_unit(string raw, string expected) => Assert.Equal(expected, CellOcr.CleanText(raw));
+
     [Fact]
     public void Stray_marks_next_to_chinese_ask_for_a_second_opinion()
     {
