@@ -223,13 +223,15 @@ public static class ReadingConsensus
             // One reading the other's start, one or two Chinese characters short: those were lost at the cell's edge
             // or on a wrapped last line ("项目完成" beside "项目完成时间") — or a speck was read as one more
             // ("工作任务完成率只", "…持续发挥作用本"): the reading the document gives more often elsewhere wins; else
-            // two characters more are a line (the longer), one more a speck (the shorter).
+            // two characters more are a line (the longer), and one more is a speck unless other names of the document
+            // end with it too (…合格 beside …合格率).
             var (shorter, longer) = a.Name.Length < b.Name.Length ? (a.Name, b.Name) : (b.Name, a.Name);
             if (longer.Length - shorter.Length <= 2 && longer.StartsWith(shorter, StringComparison.Ordinal) &&
                 longer[shorter.Length..].All(TextNorm.IsCjk))
             {
                 int ss = support.GetValueOrDefault(shorter), sl = support.GetValueOrDefault(longer);
-                var name = ss != sl ? (ss > sl ? shorter : longer) : longer.Length - shorter.Length == 2 ? longer : shorter;
+                bool namesEnd = support.Keys.Count(n => n != longer && n.Length > 1 && n[^1] == longer[^1]) >= 2;
+                var name = ss != sl ? (ss > sl ? shorter : longer) : longer.Length - shorter.Length == 2 || namesEnd ? longer : shorter;
                 inds[k] = a with { Name = name };
                 inds[k + 1] = b with { Name = name };
                 continue;

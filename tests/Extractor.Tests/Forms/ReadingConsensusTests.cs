@@ -58,7 +58,7 @@ public class ReadingConsensusTests
     {
         // As measured on a scan: "项目完成" beside "项目完成时间". A longer tail, or one of marks, is another reading;
         // a speck read as one more character ("工作任务完成率只") loses to the reading the document gives elsewhere.
-        var scan = Scanned(TableSpec.Parse("a | b\nc | d\ne | f\ng | h\ni | j\nk | l"));
+        var scan = Scanned(TableSpec.Parse("a | b\nc | d\ne | f\ng | h\ni | j\nk | l\nm | n"));
         var result = new Interpretation();
         result.Indicators.AddRange([
             Ind("甲", "项目完成", 0, 0, 0, "实施期"), Ind("甲", "项目完成时间", 0, 0, 1, "年度"),
@@ -67,12 +67,15 @@ public class ReadingConsensusTests
             Ind("甲", "工作任务完成率", 0, 3, 0, "实施期"), Ind("甲", "工作任务完成率只", 0, 3, 1, "年度"),
             Ind("乙", "工作任务完成率", 0, 4, 0, "实施期"), Ind("乙", "工作任务完成率", 0, 4, 1, "年度"),
             Ind("丙", "疾病持续发挥作用", 0, 5, 0, "实施期"), Ind("丙", "疾病持续发挥作用本", 0, 5, 1, "年度"),
+            Ind("丁", "冷链运转验收合格", 0, 6, 0, "实施期"), Ind("丁", "冷链运转验收合格率", 0, 6, 1, "年度"),
         ]);
         ReadingConsensus.Apply(result, [scan]);
         Assert.Equal(["项目完成时间", "项目完成时间", "培训人数", "培训人数及其质量", "资金使用合规率"],
             result.Indicators.Take(5).Select(i => i.Name));
         Assert.Equal("工作任务完成率", result.Indicators[7].Name);
         Assert.Equal("疾病持续发挥作用", result.Indicators[11].Name);
+        // One more that other names end with (…完成率, 资金使用合规率) is the name's end, not a speck.
+        Assert.Equal("冷链运转验收合格率", result.Indicators[12].Name);
     }
 
     [Fact]
