@@ -70,8 +70,8 @@ public sealed partial class OcrLexicon
         string core = trimmed.Length >= 2 ? trimmed : body;
         // One Chinese character misread (2), plus one mark in long phrases; short ones only marks.
         int allow = core.Length >= 8 ? 3 : core.Length >= 4 ? 2 : 1;
-        string? best = null; int bestD = int.MaxValue; bool tie = false;
-        var tied = new List<string>();
+        string? best = null; int bestD = int.MaxValue;
+        var tied = new List<string>();   // the phrases at the smallest distance, best first
         foreach (var form in trimmed.Length >= 2 && trimmed != body ? new[] { body, trimmed } : [body])
         {
             IEnumerable<string> candidates = codeNames ?? Enumerable.Range(Math.Max(2, form.Length - allow), 2 * allow + 1)
@@ -80,15 +80,15 @@ public sealed partial class OcrLexicon
             {
                 if (Math.Abs(p.Length - form.Length) > allow) continue;
                 int d = Distance(form, p);
-                if (d < bestD) { bestD = d; best = p; tie = false; tied.Clear(); tied.Add(p); }
-                else if (d == bestD && p != best) { tie = true; if (!tied.Contains(p)) tied.Add(p); }
+                if (d < bestD) { bestD = d; best = p; tied.Clear(); tied.Add(p); }
+                else if (d == bestD && !tied.Contains(p)) tied.Add(p);
             }
         }
         // Brackets come in pairs: a reading with one of them ("因公出国境)费") lost the other, not the one it shows
         // (因公出国(境)费 before 因公出国境费).
-        if (tie && (body.Contains('(') ^ body.Contains(')')) && tied.Where(p => p.Contains('(') && p.Contains(')')).ToList() is [var paired])
-        { best = paired; tie = false; }
-        if (best is null || tie || bestD == 0 || bestD > allow) return WithoutTrailingDebris(body) is { } bare ? prefix + bare + suffix : null;
+        if (tied.Count > 1 && (body.Contains('(') ^ body.Contains(')')) && tied.Where(p => p.Contains('(') && p.Contains(')')).ToList() is [var paired])
+            tied = [best = paired];
+        if (best is null || tied.Count > 1 || bestD == 0 || bestD > allow) return WithoutTrailingDebris(body) is { } bare ? prefix + bare + suffix : null;
         // Short phrases: one wrong Chinese character could as well be another word the forms do not list (单价 vs
         // 单位); only a non-Chinese mark in the reading is surely a misread.
         if (best.Length <= 3 && core.Where((c, i) => i >= best.Length || c != best[i]).All(TextNorm.IsCjk)) return null;

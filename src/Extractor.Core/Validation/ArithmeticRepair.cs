@@ -21,14 +21,17 @@ public static class ArithmeticRepair
     {
         ArgumentNullException.ThrowIfNull(doc);
         var issues = new List<ValidationIssue>();
+        // The scanned amounts, by cell (repairs change their values, never which lines they are); a document with
+        // none (a text PDF) builds no checks here.
+        var lines = doc.BudgetLines.Select((l, i) => (l, i)).Where(x => x.l.AmountWan is not null && Scanned(doc, x.l.Cell))
+            .GroupBy(x => x.l.Cell).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToList());
+        if (lines.Count == 0) return issues;
         var repaired = new HashSet<CellRef>();
         for (int n = 0; n < maxRepairs; n++)
         {
             var checks = DocumentValidator.BuildChecks(doc);
             var failed = checks.Where(c => !c.Passes).ToList();
             if (failed.Count < 2) break;
-            var lines = doc.BudgetLines.Select((l, i) => (l, i)).Where(x => x.l.AmountWan is not null && Scanned(doc, x.l.Cell))
-                .GroupBy(x => x.l.Cell).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToList());
             var best = failed.SelectMany(f => f.Terms.Select(t => (t, f))).GroupBy(x => x.t.Cell)
                 .Where(g => lines.ContainsKey(g.Key) && !repaired.Contains(g.Key))
                 .Select(g => Candidate(g.First().t, g.Select(x => x.f).Distinct().ToList(), checks))
@@ -65,7 +68,7 @@ public static class ArithmeticRepair
             var printed = Printed(wan, term.Unit, raw);
             if (printed is null) continue;
             string was = Digits(raw), now = Digits(printed);
-            if (was.Length < 2 || Distance(was, now) > Math.Min(2, now.Length / 2)) continue;
+            if (was.Length < 2 || TextNorm.EditDistance(was, now, _ => 1, (x, y) => x == y ? 0 : 1) > Math.Min(2, now.Length / 2)) continue;
             return new Fix(term.Cell, raw, printed, wan, term.Value, term.Unit, failed.Count, failed);
         }
         return null;
@@ -94,24 +97,6 @@ public static class ArithmeticRepair
     }
 
     private static string Digits(string s) => new(s.Where(char.IsAsciiDigit).ToArray());
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) d[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            int prev = d[0];
-            d[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cur = d[j];
-                d[j] = Math.Min(Math.Min(d[j] + 1, d[j - 1] + 1), prev + (a[i - 1] == b[j - 1] ? 0 : 1));
-                prev = cur;
-            }
-        }
-        return d[b.Length];
-    }
 
     private static bool Scanned(DocumentResult doc, CellRef c) =>
         c.Table >= 0 && c.Table < doc.Tables.Count && doc.Tables[c.Table].At(c.Row, c.Col) is { Source: CellSource.Ocr };
