@@ -544,6 +544,7 @@ public static class LatticeDetector
                     // (Only in tables of many rows: while a small grid is still being cleaned, a title's or a note's
                     // strokes may count as rows, and a real boundary drawn in rows 0 and 2 of three is no stroke.)
                     bool isolated = lat.Rows >= 8 && drawn.Count <= lat.Rows / 5 && drawn.Zip(drawn.Skip(1)).All(p => p.Second > p.First + 1);
+                    if (lat.Rows >= 6 && drawn.Count <= lat.Rows / 3 && ThickStrokesOnly(asm.ColRules[i], lat, dpi)) { badX.Add(i); continue; }
                     if ((drawn.Count < 2 || isolated) && !(drawn.Count == 1 && lat.Rows >= 3 && RuleOverWholePiece(asm.ColRules[i], lat, drawn[0], dpi)))
                         badX.Add(i);
                 }
@@ -569,6 +570,15 @@ public static class LatticeDetector
         if (rowH[rowH.Length / 2] < 0.1 * dpi) return null;
         return [lat];
     }
+
+    /// <summary>
+    /// Whether a boundary's rules are all far thicker than the table's: a seal's ring near its equator (a band of ink
+    /// 0.04 in wide that the line opening keeps straight, running down a few rows of a column) or a bold glyph's stem,
+    /// not a rule drawn in a few rows, which is as thin as the rest (seen on a gray scan: the ring split a 科目名称
+    /// column in four rows and shifted every column after it).
+    /// </summary>
+    private static bool ThickStrokesOnly(List<RuleSegment> rules, Lattice lat, double dpi) =>
+        rules.Count > 0 && rules.All(s => s.Thickness >= Math.Max(2 * lat.RuleThickness, 0.025 * dpi));
 
     private static void Slivers(double[] bounds, Func<int, double> support, double min, HashSet<int> bad)
     {

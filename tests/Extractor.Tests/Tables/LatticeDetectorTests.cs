@@ -177,6 +177,22 @@ public class LatticeDetectorTests
     }
 
     [Fact]
+    public void A_wide_seal_ring_running_down_a_few_rows_of_a_tight_table_adds_no_column()
+    {
+        // As on a generated gray scan: a seal 2.2 in across with a 0.045 in ring, its left edge inside a 科目名称
+        // column of rows 0.15 in high. Near the equator the ring's band stays upright over four rows, and the line
+        // opening keeps a straight strip of it: a column boundary four times as thick as the table's rules.
+        var c = new Canvas(2339, 1654, dpi: 200, seed: 9);
+        int[] xs = [104, 215, 572, 696, 805, 1079, 1201, 1310, 1582, 1705, 1813, 2084, 2205];
+        int[] ys = Enumerable.Range(0, 28).Select(k => 304 + 31 * k).ToArray();
+        c.Grid(xs, ys, thick: 3);
+        FillText(c, xs, ys, size: 20);
+        c.Ring(1580, 456, 200, 11, v: 90);   // 9 px drawn, blurred to 11
+        var lat = Assert.Single(LatticeDetector.Detect(c.Image, new LatticeOptions { SplitJoinedRules = true }));
+        AssertBoundaries(lat, xs.Select(x => x + 1).ToArray(), ys.Select(y => y + 1).ToArray(), tol: 3);
+    }
+
+    [Fact]
     public void A_boundary_every_row_spans_is_dropped_and_the_cells_keep_their_boxes()
     {
         // Three columns, two rows; boundary 1 carries no rule in any row (a stray piece made it), boundary 2 a rule in both.
