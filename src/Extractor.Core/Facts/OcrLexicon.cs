@@ -49,6 +49,11 @@ public sealed partial class OcrLexicon
         // So is a closing colon (实施期资金总额：): part of the label as printed.
         string suffix = body.Length > 2 && body[^1] is ':' or '：' ? ":" : "";
         body = body[..^suffix.Length];
+        // A speck or rule end read as one digit after a known label of four characters or more ("数量指标4",
+        // "其他资金1"); short labels take numbers in print (指标1, 附表2).
+        if (body.Length >= 5 && char.IsAsciiDigit(body[^1]) && TextNorm.IsCjk(body[^2]) && _phrases.Contains(body[..^1]) &&
+            code is null)
+            return prefix + body[..^1] + suffix;
         // Digits elsewhere are printed (6项, 填报日期：20231216), not misread words.
         if (body.Length < 2 || _phrases.Contains(body) || body.Any(char.IsAsciiDigit)) return null;
 
@@ -404,8 +409,10 @@ public sealed partial class OcrLexicon
         if (t.StartsWith(">=")) return "≥" + t[2..];
         if (t.StartsWith("<=")) return "≤" + t[2..];
         if (t[0] is 'S' or '$' && char.IsAsciiDigit(t[1])) return "≤" + t[1..];
-        // chi_sim reads ≥ as a character of like shape ("过100%", "之98%", "全100%"); no form prints one before a number.
-        if (t[0] is '过' or '之' or '全' && char.IsAsciiDigit(t[1])) return "≥" + t[1..];
+        // chi_sim reads ≥ as a character of like shape ("过100%", "之98%", "全100%", "人100%", "二6次"), or as one with
+        // the > after it ("人>100%"); no form prints one before a number.
+        if (t[0] is '过' or '之' or '全' or '人' or '二' && char.IsAsciiDigit(t[1])) return "≥" + t[1..];
+        if (t.Length > 2 && t[0] is '人' && t[1] is '>' && char.IsAsciiDigit(t[2])) return "≥" + t[2..];
         if (t.Length > 2 && t[0] is '≥' or '≤' && t[1] is '>' or '<' or '=' && char.IsAsciiDigit(t[2])) return t[0] + t[2..];
         var pct = PercentAfterTwo().Match(t);
         // A rate above 100 % whose digits after the "2" make a rate (≥98% read "298%"); 25% or 200% stay as read.

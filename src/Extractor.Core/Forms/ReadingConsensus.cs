@@ -34,6 +34,7 @@ public static class ReadingConsensus
         SharePairLevels(inds, ocr);
         LevelsUnderTheirParent(inds, ocr);
         TargetUnitsFromActual(inds, ocr);
+        QualitativeValuesAgree(inds, ocr);
 
         // Project names: one reading per project (its 项目名称 cell or its 项目支出表 line), indicators follow.
         var projectSupport = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -182,6 +183,30 @@ public static class ReadingConsensus
             else if (i.Actual is { Length: > 0 } actual && char.IsAsciiDigit(actual[^1]) &&
                      TargetParser.Parse(actual) is { Value: not null, Unit: null or "" } && i.TargetParsed is { Value: not null, Unit: { Length: > 0 } tu })
                 inds[k] = i with { Actual = actual + tu, Flagged = true };
+        }
+    }
+
+    /// <summary>
+    /// A qualitative target and its achieved value one character apart ("有效提商" against 有效提高, "长其" against
+    /// 长期): the reading the document gives elsewhere is both, when the other is given nowhere else. Two readings
+    /// each given more than once (有效提高 against 有效提升) stay as read: a value may differ from its target.
+    /// </summary>
+    private static void QualitativeValuesAgree(List<Indicator> inds, bool[] ocr)
+    {
+        static bool Phrase(string? t) => t is { Length: >= 2 } && t.All(TextNorm.IsCjk);
+        var support = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int k = 0; k < inds.Count; k++)
+            foreach (var t in new[] { inds[k].Target, inds[k].Actual })
+                if (Phrase(t)) support[t!] = support.GetValueOrDefault(t!) + (ocr[k] ? 1 : TextLayerWeight);
+        for (int k = 0; k < inds.Count; k++)
+        {
+            var i = inds[k];
+            if (!ocr[k] || !Phrase(i.Target) || !Phrase(i.Actual) || i.Target!.Length != i.Actual!.Length) continue;
+            if (i.Target.Zip(i.Actual).Count(p => p.First != p.Second) != 1) continue;
+            int st = support[i.Target], sa = support[i.Actual];
+            if (Math.Min(st, sa) > 1 || st == sa) continue;
+            var value = st > sa ? i.Target : i.Actual;
+            inds[k] = i with { Target = value, TargetParsed = TargetParser.Parse(value), Actual = value };
         }
     }
 

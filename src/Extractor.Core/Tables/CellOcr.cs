@@ -86,6 +86,21 @@ public sealed partial class CellOcr
     private readonly CellOcrOptions _o;
     public CellOcr(CellOcrOptions? options = null) => _o = options ?? new CellOcrOptions();
 
+    // The longest stretch of counts[from..to] with ink, across gaps of up to two empty entries (the thin bars of a
+    // faint small 2 or 5 fall under the ink threshold).
+    private static int LongestRun(int[] counts, int from, int to)
+    {
+        int best = 0, start = -1, last = -1;
+        for (int i = from; i <= to; i++)
+        {
+            if (counts[i] == 0) continue;
+            if (start < 0 || i - last > 3) start = i;
+            last = i;
+            best = Math.Max(best, last - start + 1);
+        }
+        return best;
+    }
+
     // Header words of amount columns and of label columns (科目名称/项目/指标 …); read by meaning, not by position.
     private static readonly string[] NumericHeaderWords =
         ["金额", "合计", "总计", "小计", "预算数", "决算数", "预算", "决算", "支出", "收入", "拨款", "经费", "资金", "数", "分值", "得分", "权重", "编码", "代码", "科目编码", "功能分类", "经济分类"];
@@ -122,7 +137,10 @@ public sealed partial class CellOcr
         double scale = img.Dpi / 100.0;
         int minInk = (int)Math.Ceiling(8 * scale * scale);
         int minExtent = Math.Max(3, (int)(0.03 * img.Dpi));
-        if (y0 < 0 || total < minInk || (y1 - y0 + 1 < minExtent && x1 - x0 + 1 < minExtent)) return new(null, 0, total);
+        // A glyph of small print (a 栏次 row's 1, 7, at 4 pt) holds less ink than the floor: a line's height of ink
+        // with half the floor is still text, where specks and rule ends are smaller or thin along an edge.
+        bool smallGlyph = total >= minInk / 2 && y0 >= 0 && LongestRun(rows, y0, y1) >= 0.05 * img.Dpi;
+        if (y0 < 0 || total < minInk && !smallGlyph || (y1 - y0 + 1 < minExtent && x1 - x0 + 1 < minExtent)) return new(null, 0, total);
 
         // Text lines: bands of inked rows separated by gaps (a row with a speck or two of JPEG noise is still a gap).
         int lines = 0, minBand = Math.Max(3, (int)(0.04 * img.Dpi));
@@ -391,11 +409,13 @@ public sealed partial class CellOcr
     /// <summary>
     /// The cell's inside, bounded by its own rules where they are found near the lattice's boundaries: on phone scans
     /// perspective bends rules several pixels off the straight boundary, and right-aligned numbers sit next to their
-    /// rule, so a fixed inset from the boundary cut their last digit (measured: "6.18" read "6.1").
+    /// rule, so a fixed inset from the boundary cut their last digit (measured: "6.18" read "6.1"). Rules are looked
+    /// for 0.07 in either side: near a keystoned table's top a rule stood 12 px off, beyond the 0.04 in searched
+    /// before, and codes printed against it lost their first digit ("30216" read "0216").
     /// </summary>
     private PixelRect InsideLocalRules(GrayImage img, PixelRect cell, int inset, int ink)
     {
-        int search = Math.Max(4, (int)(0.04 * img.Dpi));
+        int search = Math.Max(4, (int)(0.07 * img.Dpi));
         int x0 = Edge(img, cell, cell.X, +1, vertical: true, search, inset, ink);
         int x1 = Edge(img, cell, cell.Right, -1, vertical: true, search, inset, ink);
         int y0 = Edge(img, cell, cell.Y, +1, vertical: false, search, inset, ink);
@@ -699,6 +719,8 @@ public sealed partial class CellOcr
     private static readonly Regex StrayAroundPercent = new(@"^[A-Za-z|""'“”‘’\[\]]{0,2}([≥≤]?\d+(?:\.\d+)?%)(?:%|[A-Za-z|""'“”‘’\[\]=.,:;_~°\-]){0,2}\d?$");
 
     private static readonly Regex SetsUnit = new(@"(\d)台[（(]#[)）]?$");
+    // 年 between a year and a month read as "4F" or "#F" ("20244F12月底前"): no date prints an F.
+    private static readonly Regex YearGlyph = new(@"(?<!\d)(\d{4})[4#]?F(\d{1,2}月)");
 
     private const string StrayMarks = "-=|\"'“”‘’<>〈〉_^~`!?;";
 
@@ -868,6 +890,7 @@ public sealed partial class CellOcr
         if (s.Any(IsCjk)) s = s.Replace('〈', '（').Replace('〉', '）');
         // The unit 台（套） with its dense 套 read as "#" ("46台(#)"): no unit prints a # in brackets.
         s = SetsUnit.Replace(s, "$1台（套）");
+        s = YearGlyph.Replace(s, "$1年$2");
         return LooksNumeric(s) ? CleanNumber(s) : s;
     }
 }

@@ -143,8 +143,11 @@ public sealed partial class ScanPageReader
         var (chosen, readFrom) = useFlat ? (flatLattices, flat) : (lattices, img);
         // A shadow's edge on the scan (a dark corner beside the title) makes rules the lit copy has not: its grid is
         // then the same tables with fewer rows or columns at their edges, each of its boundaries one of the scan's,
-        // and ruled more densely. Its geometry wins; the cells are read from the scan as it is.
-        if (!useFlat && ShadingRulesOnly(lattices, flatLattices, img.Dpi)) chosen = flatLattices;
+        // and ruled more densely. Or a shadow hides rules, and the scan's grid is a piece of the lit one or leans on
+        // the photo's edge. Either way the lit geometry wins and the cells are still read from the scan as it is (a
+        // two-line header 一般公共预算 lost its second line on the lit copy).
+        if (!useFlat && (ShadingRulesOnly(lattices, flatLattices, img.Dpi) || LitGridIsTheTable(lattices, flatLattices, img)))
+            chosen = flatLattices;
         return (chosen.Select(l => l.WithoutIdleBoundaries()).ToList(), readFrom);
     }
 
@@ -167,6 +170,27 @@ public sealed partial class ScanPageReader
         }
         return fewer && lit.Sum(l => l.Cells.Count) >= 0.9 * scanned.Sum(l => l.Cells.Count)
             && RuleDensity(lit) >= RuleDensity(scanned) + 0.05;
+    }
+
+    /// <summary>
+    /// Whether the lit copy's grid is the table where the scan's is a piece of it or leans on the photo's edge: either
+    /// the scanned tables are fragments (nearly all their boundaries are the lit grid's, which holds at least twice the
+    /// cells; a shadowed top half of a 绩效目标表 left the scan three of its fourteen rows), or a scanned table has a
+    /// boundary at the image's edge (a dark margin taken for the table's left rule while the faint real one was lost)
+    /// and the lit copy's has none there and at least half its cells (the edge brings columns of shading with it).
+    /// </summary>
+    internal static bool LitGridIsTheTable(IReadOnlyList<Lattice> scanned, IReadOnlyList<Lattice> lit, GrayImage img)
+    {
+        if (scanned.Count == 0 || lit.Count == 0) return false;
+        double dpi = img.Dpi, tol = 0.03 * dpi;
+        int cells = scanned.Sum(l => l.Cells.Count), litCells = lit.Sum(l => l.Cells.Count);
+        static int Matched(double[] bs, double[] all, double tol) => bs.Count(b => all.Any(a => Math.Abs(a - b) <= tol));
+        bool fragments = litCells >= 2 * cells && scanned.All(s => lit.Any(l =>
+            Matched(s.Xs, l.Xs, tol) + Matched(s.Ys, l.Ys, tol) >= 0.8 * (s.Xs.Length + s.Ys.Length)));
+        if (fragments) return true;
+        double edge = 0.05 * dpi;
+        bool AtEdge(Lattice l) => l.Xs[0] <= edge || l.Ys[0] <= edge || l.Xs[^1] >= img.Width - 1 - edge || l.Ys[^1] >= img.Height - 1 - edge;
+        return scanned.Any(AtEdge) && !lit.Any(AtEdge) && litCells >= 0.5 * cells;
     }
 
     // A lone framed box (a stamp's frame, a boxed title) is no table.

@@ -25,6 +25,8 @@ public class OcrLexiconTests
     [InlineData("三、国有资本经营韦算", "三、国有资本经营预算")]
     [InlineData("年度资金总额;：", "年度资金总额:")]
     [InlineData("因公出国境）费", "因公出国(境)费")]     // a lone bracket lost its pair (因公出国境费 is as near)
+    [InlineData("数量指标4", "数量指标")]               // a speck read as a digit after a label
+    [InlineData("十、节能环保支出1", "十、节能环保支出")]
     public void A_misread_phrase_of_the_forms_is_corrected(string reading, string expected) =>
         Assert.Equal(expected, Lexicon.Correct(reading));
 
@@ -42,6 +44,7 @@ public class OcrLexiconTests
     [InlineData("四、公共安全支出")]        // the ordinal is printed
     [InlineData("项目预算金额（万元）")]    // a longer label than 预算金额（万元）
     [InlineData("6项")]
+    [InlineData("指标1")]                  // a short label numbered in print
     [InlineData("")]
     public void Readings_that_are_phrases_unknown_words_or_ties_are_kept(string reading) =>
         Assert.Null(Lexicon.Correct(reading));
@@ -243,7 +246,11 @@ public class OcrLexiconTests
     [InlineData("2100%", "≥100%")]
     [InlineData("过100%", "≥100%")]  // ≥ read as a character of like shape
     [InlineData("之98%", "≥98%")]
+    [InlineData("人100%", "≥100%")]
+    [InlineData("人>100%", "≥100%")] // or as one glyph and the > after it
+    [InlineData("二6次", "≥6次")]
     [InlineData("≥>4年", "≥4年")]
+    [InlineData("人均", null)]
     [InlineData("过程", null)]
     [InlineData("25%", null)]      // a plain rate
     [InlineData("200%", null)]

@@ -180,6 +180,25 @@ public class ReadingConsensusTests
     }
 
     [Fact]
+    public void A_qualitative_target_one_misread_from_its_achieved_value_takes_the_reading_the_document_gives()
+    {
+        var scan = Scanned(TableSpec.Parse("甲\n乙\n丙\n丁"));
+        var result = new Interpretation();
+        result.Indicators.AddRange([
+            Ind("甲", "带动相关产业发展", 0, 0) with { Target = "有效提商", Actual = "有效提高" },
+            Ind("甲", "社会公众知晓率", 0, 1) with { Target = "有效提高", Actual = "有效提高" },
+            // Both readings given elsewhere: a value may differ from its target.
+            Ind("乙", "服务质量", 0, 2) with { Target = "有效提高", Actual = "有效提升" },
+            Ind("乙", "长效机制", 0, 3) with { Target = "有效提升", Actual = "长其" },
+        ]);
+        ReadingConsensus.Apply(result, [scan]);
+        Assert.Equal(("有效提高", "有效提高"), (result.Indicators[0].Target, result.Indicators[0].Actual));
+        Assert.True(result.Indicators[0].TargetParsed!.IsQualitative);
+        Assert.Equal(("有效提高", "有效提升"), (result.Indicators[2].Target, result.Indicators[2].Actual));
+        Assert.Equal(("有效提升", "长其"), (result.Indicators[3].Target, result.Indicators[3].Actual));   // two apart
+    }
+
+    [Fact]
     public void A_reading_with_a_mark_no_name_holds_takes_a_clean_reading_of_equal_support()
     {
         var support = new Dictionary<string, int> { ["传染病监测项目"] = 1, ["《染病监测项目"] = 1 };

@@ -34,6 +34,21 @@ public class CellOcrScanTests
     }
 
     [Fact]
+    public void A_left_rule_a_dozen_pixels_off_the_boundary_still_bounds_the_cell()
+    {
+        // As on a keystoned 200-dpi scan: near the top of a 基本支出决算明细表 the 科目代码 column's left rule sat
+        // 12 px left of its straight boundary, and the code printed against it lost its first digit ("30216" read
+        // "0216"): the cell must start at the rule, not at an inset from the boundary.
+        var c = new Canvas(400, 300, dpi: 200);
+        c.HLine(80, 315, 100, 2); c.HLine(80, 315, 131, 2);
+        c.VLine(88, 100, 132, 2); c.VLine(300, 100, 132, 2);
+        for (int k = 0; k < 5; k++) c.Fill(94 + 11 * k, 108, 8, 16);   // five digits from 4 px past the rule
+        var ink = new CellOcr().FindInk(c.Image, new PixelRect(100, 100, 200, 31), 2, 128);
+        Assert.NotNull(ink.Region);
+        Assert.InRange(ink.Region!.Value.X, 90, 94);   // the first digit kept, the rule left out
+    }
+
+    [Fact]
     public void A_rules_end_along_the_inset_edge_is_no_ink_and_a_glyph_beside_it_is()
     {
         // As measured on a 200-dpi scan: a curved rule left one pixel row of 47 px inside an empty 指标 cell, read "一一".
@@ -45,6 +60,28 @@ public class CellOcrScanTests
         Assert.Null(new CellOcr().FindInk(c.Image, cell, 3, 128).Region);
 
         c.Fill(180, 112, 14, 16);  // a glyph
+        var ink = new CellOcr().FindInk(c.Image, cell, 3, 128);
+        Assert.NotNull(ink.Region);
+        Assert.Equal(1, ink.Lines);
+    }
+
+    [Fact]
+    public void A_small_printed_digit_is_ink_and_a_speck_or_a_short_stroke_is_not()
+    {
+        // As measured on a 200-dpi scan: the 栏次 row's "1" and "7" (13 px high, 19–30 px of ink) fell under the
+        // ink floor (32 px) and came out empty.
+        var c = new Canvas(400, 300, dpi: 200);
+        c.HLine(95, 315, 100, 3); c.HLine(95, 315, 131, 3);
+        c.VLine(100, 100, 133, 3); c.VLine(300, 100, 133, 3);
+        var cell = new PixelRect(100, 100, 200, 32);
+        Assert.Null(new CellOcr().FindInk(c.Image, cell, 3, 128).Region);
+        c.Fill(150, 107, 4, 4);    // a speck
+        c.Fill(230, 118, 3, 5);    // a short stroke lower down
+        Assert.Null(new CellOcr().FindInk(c.Image, cell, 3, 128).Region);
+
+        c.Fill(199, 109, 2, 6);    // "1": a stem of 13 px, a faint row missing, and a foot
+        c.Fill(199, 116, 2, 6);
+        c.Fill(197, 121, 6, 1);
         var ink = new CellOcr().FindInk(c.Image, cell, 3, 128);
         Assert.NotNull(ink.Region);
         Assert.Equal(1, ink.Lines);
@@ -89,6 +126,15 @@ public class CellOcrScanTests
     [InlineData("46台(套)", "46台(套)")]
     [InlineData("电台(#)", "电台(#)")]      // no number: not a value
     public void A_sets_unit_whose_character_read_as_a_hash_is_the_unit(string raw, string expected) => Assert.Equal(expected, CellOcr.CleanText(raw));
+
+    [Theory]
+    [InlineData("20244F12月底前", "2024年12月底前")]   // as measured on scans
+    [InlineData("2022#F12月底前", "2022年12月底前")]
+    [InlineData("2023F6月", "2023年6月")]
+    [InlineData("2024年12月底前", "2024年12月底前")]
+    [InlineData("IF12月", "IF12月")]                   // no year before it
+    public void A_year_character_read_as_F_between_year_and_month_is_the_year(string raw, string expected) =>
+        Assert.Equal(expected, CellOcr.CleanText(raw));
 
     [Fact]
     public void Stray_marks_next_to_chinese_ask_for_a_second_opinion()

@@ -110,6 +110,35 @@ public class ScanGridTests
     }
 
     [Fact]
+    public void The_lit_copys_grid_wins_over_a_scanned_fragment_of_it_or_a_scanned_grid_leaning_on_the_page_edge()
+    {
+        static Lattice Grid(double[] xs, double[] ys, Func<int, int, bool>? vDrawn = null)
+        {
+            var h = new bool[ys.Length, xs.Length - 1];
+            var v = new bool[xs.Length, ys.Length - 1];
+            for (int i = 0; i < ys.Length; i++) for (int j = 0; j + 1 < xs.Length; j++) h[i, j] = true;
+            for (int i = 0; i < xs.Length; i++) for (int j = 0; j + 1 < ys.Length; j++) v[i, j] = vDrawn?.Invoke(i, j) ?? true;
+            return new Lattice { Xs = xs, Ys = ys, HRule = h, VRule = v, Dpi = 200 };
+        }
+        var page = new GrayImage(1654, 2339, 200);
+        double[] xs = [143, 370, 632, 1194, 1510], ys = [.. Enumerable.Range(0, 15).Select(k => 331.0 + 36 * k)];
+        var table = Grid(xs, ys);
+        // A shadow over the top of a 绩效目标表: the scan kept its last three rows, with a right edge of its own.
+        var bottom = Grid([143, 370, 632, 1654], [.. ys[^4..]]);
+        Assert.True(ScanPageReader.LitGridIsTheTable([bottom], [table], page));
+        // The photo's dark left margin taken for the table's left rule, the faint real one lost: as many cells.
+        var leaning = Grid([3, 370, 632, 1194, 1510], ys);
+        Assert.True(ScanPageReader.LitGridIsTheTable([leaning], [table], page));
+
+        // Not when the scan's grid is the table and the lit one a piece of it, or another grid altogether.
+        Assert.False(ScanPageReader.LitGridIsTheTable([table], [bottom], page));
+        Assert.False(ScanPageReader.LitGridIsTheTable([table], [Grid([200, 500, 900, 1300], [.. ys.Select(y => y + 400)])], page));
+        Assert.False(ScanPageReader.LitGridIsTheTable([table], [table], page));
+        // A lit grid leaning on the edge as well says nothing.
+        Assert.False(ScanPageReader.LitGridIsTheTable([leaning], [Grid([2, 143, 370, 632, 1194, 1510], ys)], page));
+    }
+
+    [Fact]
     public void A_table_found_only_on_the_evenly_lit_copy_is_kept_even_with_merged_cells()
     {
         var c = new Canvas(850, 1100, seed: 7);
