@@ -48,14 +48,20 @@ public class CellOcrScanTests
         Assert.InRange(ink.Region!.Value.X, 90, 94);   // the first digit kept, the rule left out
     }
 
+    // A 200-dpi page with one cell ruled 3 px thick: 200 px wide, `height` px from its top rule to its bottom one.
+    private static (Canvas Page, PixelRect Cell) RuledCell(int height)
+    {
+        var c = new Canvas(400, 300, dpi: 200);
+        c.HLine(95, 315, 100, 3); c.HLine(95, 315, 100 + height - 1, 3);
+        c.VLine(100, 100, 102 + height, 3); c.VLine(300, 100, 102 + height, 3);
+        return (c, new PixelRect(100, 100, 200, height));
+    }
+
     [Fact]
     public void A_rules_end_along_the_inset_edge_is_no_ink_and_a_glyph_beside_it_is()
     {
         // As measured on a 200-dpi scan: a curved rule left one pixel row of 47 px inside an empty 指标 cell, read "一一".
-        var c = new Canvas(400, 300, dpi: 200);
-        c.HLine(95, 315, 100, 3); c.HLine(95, 315, 142, 3);
-        c.VLine(100, 100, 145, 3); c.VLine(300, 100, 145, 3);
-        var cell = new PixelRect(100, 100, 200, 43);
+        var (c, cell) = RuledCell(43);
         c.Fill(106, 137, 47, 1);   // the rule's end, just inside the inset
         Assert.Null(new CellOcr().FindInk(c.Image, cell, 3, 128).Region);
 
@@ -70,10 +76,7 @@ public class CellOcrScanTests
     {
         // As measured on a 200-dpi scan: the 栏次 row's "1" and "7" (13 px high, 19–30 px of ink) fell under the
         // ink floor (32 px) and came out empty.
-        var c = new Canvas(400, 300, dpi: 200);
-        c.HLine(95, 315, 100, 3); c.HLine(95, 315, 131, 3);
-        c.VLine(100, 100, 133, 3); c.VLine(300, 100, 133, 3);
-        var cell = new PixelRect(100, 100, 200, 32);
+        var (c, cell) = RuledCell(32);
         Assert.Null(new CellOcr().FindInk(c.Image, cell, 3, 128).Region);
         c.Fill(150, 107, 4, 4);    // a speck
         c.Fill(230, 118, 3, 5);    // a short stroke lower down
