@@ -26,6 +26,8 @@ public sealed record CellOcrOptions
     public bool DropPassingStrokes { get; init; } = true;
     /// <summary>A cell with ink that reads as nothing is read again at twice the size.</summary>
     public bool RetryEmptyEnlarged { get; init; } = true;
+    /// <summary>A one-line cell the engine is unsure of is read again at twice the size; kept when it is clearly surer.</summary>
+    public bool RetryUnsureEnlarged { get; init; } = true;
     /// <summary>Inside a seal found on the page, ink as light as the seal's and not touching print is not read.</summary>
     public bool MaskSeals { get; init; } = true;
     /// <summary>The crop's paper is made white and its ink stretched to black before OCR (<see cref="Contrast.WhitenPaper"/>).</summary>
@@ -527,8 +529,19 @@ public sealed partial class CellOcr
             var lines = PerLine(img, r, lineBands, ink.Strays, x => recognize(x, null, PageSegMode.SingleLine));
             if (lines.Text.Length > 0 && lines.Confidence >= res.Confidence + 0.15) return lines;
         }
+        if (_o.RetryUnsureEnlarged && mode == PageSegMode.SingleLine && text.Length > 0 && res.Confidence < UnsureBelow)
+        {
+            // One line read unsure at scan size is often read surely at twice it. For review it stays as unsure as the
+            // first reading: a cell that needed a second look is worth a person's.
+            var big = recognize(Scale.Up(Cell(img, r, ink.Strays), 2), null, mode);
+            var bigText = CleanText(big.Text);
+            if (bigText.Length > 0 && big.Confidence >= res.Confidence + 0.1)
+                return new(bigText, big.Confidence, LooksNumeric(bigText)) { ReviewConfidence = Math.Min(ReviewConfidenceOf(res), ReviewConfidenceOf(big)) };
+        }
         return new(text, res.Confidence, LooksNumeric(text)) { ReviewConfidence = ReviewConfidenceOf(res) };
     }
+
+    private const double UnsureBelow = 0.7;
 
     // A wrapped cell read line by line (PSM 7 each): block mode on scans garbled whole 绩效 cells.
     private CellReading PerLine(GrayImage img, PixelRect r, IReadOnlyList<(int Y0, int Y1)> bands, StrayStrokes? strays, Func<GrayImage, OcrResult> read) =>
@@ -719,6 +732,9 @@ public sealed partial class CellOcr
     private static readonly Regex StrayAroundPercent = new(@"^[A-Za-z|""'“”‘’\[\]]{0,2}([≥≤]?\d+(?:\.\d+)?%)(?:%|[A-Za-z|""'“”‘’\[\]=.,:;_~°\-]){0,2}\d?$");
 
     private static readonly Regex SetsUnit = new(@"(\d)台[（(]#[)）]?$");
+    // A percent sign read as a degree sign or a quote, with its lower circle as 0, o or 9 and a speck after it
+    // ("100°.", "100°9", "100\"«", "100\"0,"): no form prints a degree or a quote after a number.
+    private static readonly Regex PercentGlyph = new(@"^([≥≤]?\d{1,3}(?:\.\d+)?)[°""”][0o9]?[.,«»]?$");
     // 年 between a year and a month read as "4F" or "#F" ("20244F12月底前"): no date prints an F.
     private static readonly Regex YearGlyph = new(@"(?<!\d)(\d{4})[4#]?F(\d{1,2}月)");
 
@@ -885,6 +901,7 @@ public sealed partial class CellOcr
         // Song-style full-width brackets come back as angle brackets: "市县〈区)" is "市县（区）".
         var s = sb.ToString();
         // A percentage with a rule remnant or speck read at either end ("100%|", "\"100%", "99%%") is the percentage.
+        s = PercentGlyph.Replace(s, "$1%");
         var pct = StrayAroundPercent.Match(s);
         if (pct.Success) s = pct.Groups[1].Value;
         if (s.Any(IsCjk)) s = s.Replace('〈', '（').Replace('〉', '）');

@@ -89,6 +89,9 @@ public static partial class ReadingPlausibility
         static string Key(string name) => new(TextNorm.Normalize(name).Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).ToArray());
         var listed = doc.BudgetLines.Where(l => l.Form == FormType.ProjectExpenditure).Select(l => Key(l.Name))
             .Concat(doc.Projects.Where(p => p.Form == FormType.ProjectExpenditure).Select(p => Key(p.Name))).ToHashSet(StringComparer.Ordinal);
+        var cellTexts = doc.Tables.SelectMany(t => t.Cells).Select(c => Key(c.Text)).Where(t => t.Length >= 4).ToList();
+        var projectOneOff = doc.Indicators.Where(i => Ocr(i.Cell.Page)).Select(i => i.Project).Distinct()
+            .Where(p => OneCharacterFromElsewhere(Key(p), cellTexts)).ToHashSet(StringComparer.Ordinal);
         foreach (var i in doc.Indicators)
         {
             if (pages.TryGetValue(i.Cell.Page, out var page) && page.Confidence < UnsurePageConfidence)
@@ -147,6 +150,11 @@ public static partial class ReadingPlausibility
             // every indicator of the project with it.
             else if (listed.Count > 0 && i.Project.Length > 0 && !listed.Contains(Key(i.Project)))
                 issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 项目「{i.Project}」不在项目支出表中 (识别可疑)", i.Cell));
+            // A scanned project name no other cell holds, one character from a text another cell holds (its indicator
+            // "健康教育宣传经费覆盖…" beside the project read "健康教育宜传经费"): one of the two is misread, and every
+            // indicator of the project carries the name.
+            else if (projectOneOff.Contains(i.Project))
+                issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 项目「{i.Project}」与表内另一处文字只差一字 (识别可疑)", i.Cell));
             // A 整体 self-evaluation's project is the unit: a reading one misread character from the document's unit name
             // is one of the two misread (which one, the document could not tell).
             else if (i.Form == FormType.OverallPerformanceSelfEvaluation && doc.Info.UnitName is { Length: >= 4 } unit &&
@@ -182,6 +190,28 @@ public static partial class ReadingPlausibility
                 issues.Add(Issue(IndicatorTarget, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」实施期指标值「{a}」与年度指标值「{b}」的单位或符号不同 (识别可疑)", i.Cell));
         }
         return issues;
+    }
+
+    /// <summary>
+    /// Whether a name (four characters or more) is held by no text but its own cells', while some other text holds a
+    /// stretch of its length that differs from it in one Chinese character. Texts equal to the name are its own cells.
+    /// </summary>
+    public static bool OneCharacterFromElsewhere(string name, IReadOnlyList<string> texts)
+    {
+        if (name.Length < 4 || !name.All(TextNorm.IsCjk)) return false;
+        bool near = false;
+        foreach (var t in texts)
+        {
+            if (t == name || t.Length < name.Length) continue;
+            if (t.Contains(name, StringComparison.Ordinal)) return false;
+            for (int k = 0; k + name.Length <= t.Length && !near; k++)
+            {
+                int diff = 0, at = -1;
+                for (int j = 0; j < name.Length && diff <= 1; j++) if (t[k + j] != name[j]) { diff++; at = k + j; }
+                near = diff == 1 && TextNorm.IsCjk(t[at]);
+            }
+        }
+        return near;
     }
 
     /// <summary>

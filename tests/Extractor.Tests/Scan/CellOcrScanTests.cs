@@ -121,6 +121,11 @@ public class CellOcrScanTests
     [InlineData("298%.", "298%")]
     [InlineData("≥85%1", "≥85%")]
     [InlineData("5%10", "5%10")]           // more than a speck's digit after the sign is no percentage
+    [InlineData("100°.", "100%")]          // the sign read as a degree sign or a quote
+    [InlineData("100°9", "100%")]
+    [InlineData("100\"«", "100%")]
+    [InlineData("≥85\"0,", "≥85%")]
+    [InlineData("1234°", "1234°")]         // not a rate
     public void Percentages_lose_specks_read_at_their_ends(string raw, string expected) => Assert.Equal(expected, CellOcr.CleanText(raw));
 
     [Theory]

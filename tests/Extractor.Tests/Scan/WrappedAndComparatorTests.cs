@@ -90,6 +90,22 @@ public class WrappedAndComparatorTests(ITestOutputHelper output)
         Assert.Equal(expected, cells.ReadText(ocr, img, ink).Text);
     }
 
+    [Fact]
+    public void A_one_line_name_read_unsure_is_read_again_at_twice_the_size()
+    {
+        // Cut from the dev scans (dev02 page 20): 节约运行成本, read "委约运行成本" at scan size with low confidence and
+        // whole at twice it. The cell stays as unsure for review as its first reading was.
+        var img = CellFixture("unsure-name-cell.pgm");
+        var ink = new CellOcr().FindInk(img, new PixelRect(10, 10, img.Width - 20, img.Height - 20), 3, 171);
+        Assert.Equal(1, ink.Lines);
+        using var ocr = new OcrEngine();
+        var once = new CellOcr(new CellOcrOptions { RetryUnsureEnlarged = false }).ReadText(ocr, img, ink);
+        Assert.NotEqual("节约运行成本", once.Text);
+        var again = new CellOcr().ReadText(ocr, img, ink);
+        Assert.Equal("节约运行成本", again.Text);
+        Assert.True(again.ReviewConfidence <= once.ReviewConfidence + 1e-9);
+    }
+
     // A binary PGM (P5) cut from a 200-dpi page, 10 px of the cell's rules around it.
     private static GrayImage CellFixture(string name)
     {

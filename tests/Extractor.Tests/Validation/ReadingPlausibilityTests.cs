@@ -352,15 +352,21 @@ public class ReadingPlausibilityTests
         var misread = ProjectsAndTarget(Fixtures.YqTarget.Replace("| 急救车司机工资及社保费 | < |", "| 急救车司机工资及杜保费 | < |"));
         Assert.All(misread.Indicators, i => Assert.Equal("急救车司机工资及杜保费", i.Project));
         Assert.Equal(misread.Indicators.Count, Flagged(misread, ReadingPlausibility.IndicatorDebris).Count);
-        // Without a 项目支出表 there is nothing to look the project up in.
+        // Without a 项目支出表 the page's other cells still print the name (its 目标 and indicators), one character
+        // from the reading: flagged by those.
         var alone = Doc(Fixtures.YqTarget.Replace("| 急救车司机工资及社保费 | < |", "| 急救车司机工资及杜保费 | < |"), FormType.PerformanceTarget, ocr: true);
-        Assert.Empty(Flagged(alone, ReadingPlausibility.IndicatorDebris));
+        Assert.Equal(alone.Indicators.Count, Flagged(alone, ReadingPlausibility.IndicatorDebris).Count);
+        // With nothing printing it elsewhere, nothing to look the project up in.
+        var bare = Doc(Fixtures.YqTarget.Replace("| 急救车司机工资及社保费 | < |", "| 司机补肋 | < |"), FormType.PerformanceTarget, ocr: true);
+        Assert.All(bare.Indicators, i => Assert.Equal("司机补肋", i.Project));
+        Assert.Empty(Flagged(bare, ReadingPlausibility.IndicatorDebris));
     }
 
     [Fact]
     public void A_scanned_overall_evaluations_project_one_character_off_the_units_name_is_flagged()
     {
-        var spec = Fixtures.OtherSelfEvaluation.Replace("| 农村公路养护 |", "| 某县交通运翰局 |");
+        // (The 主管部门 cell is renamed so that no cell but the unit's name holds the right reading.)
+        var spec = Fixtures.OtherSelfEvaluation.Replace("| 农村公路养护 |", "| 某县交通运翰局 |").Replace("| 某县交通运输局 |", "| 某县交通局 |");
         var doc = Doc(spec, FormType.OverallPerformanceSelfEvaluation, ocr: true);
         Assert.NotEmpty(doc.Indicators);
         Assert.All(doc.Indicators, i => Assert.Equal("某县交通运翰局", i.Project));
@@ -464,6 +470,20 @@ public class ReadingPlausibilityTests
     [InlineData("34次", "5次", false)]
     public void A_target_whose_comparator_was_read_as_a_2_is_told_by_what_was_achieved(string target, string actual, bool lost) =>
         Assert.Equal(lost, ReadingPlausibility.LostComparator(Extractor.Facts.TargetParser.Parse(target), actual));
+
+    [Fact]
+    public void A_project_name_one_character_from_another_cells_text_is_suspect()
+    {
+        // The project read 健康教育宜传经费 beside its own indicator 健康教育宣传经费覆盖辖区群众人数.
+        string[] cells = ["健康教育宜传经费", "健康教育宣传经费覆盖辖区群众人数", "社会公众知晓率"];
+        Assert.True(ReadingPlausibility.OneCharacterFromElsewhere("健康教育宜传经费", cells));
+        // Held verbatim by another cell: read right whatever the near ones say.
+        Assert.False(ReadingPlausibility.OneCharacterFromElsewhere("健康教育宜传经费", [.. cells, "保障健康教育宜传经费正常运转"]));
+        // Nothing near, or two characters off, or too short to tell.
+        Assert.False(ReadingPlausibility.OneCharacterFromElsewhere("免疫规划冷链运转经费", cells));
+        Assert.False(ReadingPlausibility.OneCharacterFromElsewhere("健康教肓宜传经费", cells[1..]));
+        Assert.False(ReadingPlausibility.OneCharacterFromElsewhere("经费", ["经费", "经赞"]));
+    }
 
     [Theory]
     [InlineData("长其", "长期", true)]
