@@ -194,7 +194,8 @@ public static partial class ReadingPlausibility
 
     /// <summary>
     /// Whether a name (four characters or more) is held by no text but its own cells', while some other text holds a
-    /// stretch of its length that differs from it in one Chinese character. Texts equal to the name are its own cells.
+    /// stretch of its length that differs from it in one Chinese character, neither its first nor its last. Texts equal
+    /// to the name are its own cells.
     /// </summary>
     public static bool OneCharacterFromElsewhere(string name, IReadOnlyList<string> texts)
     {
@@ -207,8 +208,10 @@ public static partial class ReadingPlausibility
             for (int k = 0; k + name.Length <= t.Length && !near; k++)
             {
                 int diff = 0, at = -1;
-                for (int j = 0; j < name.Length && diff <= 1; j++) if (t[k + j] != name[j]) { diff++; at = k + j; }
-                near = diff == 1 && TextNorm.IsCjk(t[at]);
+                for (int j = 0; j < name.Length && diff <= 1; j++) if (t[k + j] != name[j]) { diff++; at = j; }
+                // Inside the name only: a text that goes on past the name's start or end differs there by its own
+                // words (数字图书馆运维经费 beside the indicator 数字图书馆运维经覆盖读者人数).
+                near = diff == 1 && at > 0 && at < name.Length - 1 && TextNorm.IsCjk(t[k + at]);
             }
         }
         return near;

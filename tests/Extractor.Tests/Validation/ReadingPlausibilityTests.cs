@@ -483,6 +483,8 @@ public class ReadingPlausibilityTests
         Assert.False(ReadingPlausibility.OneCharacterFromElsewhere("免疫规划冷链运转经费", cells));
         Assert.False(ReadingPlausibility.OneCharacterFromElsewhere("健康教肓宜传经费", cells[1..]));
         Assert.False(ReadingPlausibility.OneCharacterFromElsewhere("经费", ["经费", "经赞"]));
+        // A text that goes on past the name differs at its end by its own words, not by a misread.
+        Assert.False(ReadingPlausibility.OneCharacterFromElsewhere("数字图书馆运维经费", ["数字图书馆运维经覆盖读者人数"]));
     }
 
     [Theory]
