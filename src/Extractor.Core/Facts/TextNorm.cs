@@ -46,6 +46,23 @@ public static partial class TextNorm
         return d[b.Length];
     }
 
+    /// <summary>
+    /// Where two texts of one length differ when they differ in exactly one position (a character misread for another);
+    /// -1 when they are equal, of different lengths or further apart.
+    /// </summary>
+    public static int SingleDifference(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length != b.Length) return -1;
+        int at = -1;
+        for (int k = 0; k < a.Length; k++)
+        {
+            if (a[k] == b[k]) continue;
+            if (at >= 0) return -1;
+            at = k;
+        }
+        return at;
+    }
+
     /// <summary>A CJK ideograph (the unified block and extension A).</summary>
     public static bool IsCjk(char c) => c >= 0x3400 && c <= 0x9FFF;
 

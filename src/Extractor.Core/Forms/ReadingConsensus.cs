@@ -114,11 +114,7 @@ public static class ReadingConsensus
             if (t.Contains(reading, StringComparison.Ordinal)) return null;
             seen.Clear();
             for (int i = 0; i + reading.Length <= t.Length; i++)
-            {
-                int diff = 0;
-                for (int j = 0; j < reading.Length && diff <= 1; j++) if (t[i + j] != reading[j]) diff++;
-                if (diff == 1) seen.Add(t.Substring(i, reading.Length));
-            }
+                if (TextNorm.SingleDifference(t.AsSpan(i, reading.Length), reading) >= 0) seen.Add(t.Substring(i, reading.Length));
             foreach (var c in seen) counts[c] = counts.GetValueOrDefault(c) + 1;
         }
         var named = counts.Where(kv => kv.Value >= 2 && kv.Key.All(IsNameChar)).ToList();
@@ -201,9 +197,8 @@ public static class ReadingConsensus
         for (int k = 0; k < inds.Count; k++)
         {
             var i = inds[k];
-            if (!ocr[k] || !Phrase(i.Target) || !Phrase(i.Actual) || i.Target!.Length != i.Actual!.Length) continue;
-            if (i.Target.Zip(i.Actual).Count(p => p.First != p.Second) != 1) continue;
-            int st = support[i.Target], sa = support[i.Actual];
+            if (!ocr[k] || !Phrase(i.Target) || !Phrase(i.Actual) || TextNorm.SingleDifference(i.Target, i.Actual) < 0) continue;
+            int st = support[i.Target!], sa = support[i.Actual!];
             if (Math.Min(st, sa) > 1 || st == sa) continue;
             var value = st > sa ? i.Target : i.Actual;
             inds[k] = i with { Target = value, TargetParsed = TargetParser.Parse(value), Actual = value };

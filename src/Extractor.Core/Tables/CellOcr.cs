@@ -491,13 +491,15 @@ public sealed partial class CellOcr
         if (ink.Region is not { } r) return new("", 0, false);
         if (_o.PerLine && ink.LineBands is { } bands) return PerLine(img, r, bands, ink.Strays, x => recognize(x, null, PageSegMode.SingleLine));
         var mode = ink.Lines > 1 && _o.BlockForMultiLine ? PageSegMode.SingleBlock : PageSegMode.SingleLine;
-        var res = recognize(Cell(img, r, ink.Strays), null, mode);
+        var crop = Cell(img, r, ink.Strays);
+        var res = recognize(crop, null, mode);
+        bool readEnlarged = false;
         if (res.Text.Length == 0 && _o.RetryEmptyEnlarged)
         {
             // Tesseract returns nothing for some short lines that it reads at twice the size (measured: a tight
             // crop of "金额" gave "" at 200 dpi and "金额" at 0.93 enlarged); the cell has ink, so try that.
-            var big = recognize(Scale.Up(Cell(img, r, ink.Strays), 2), null, mode);
-            if (big.Text.Length > 0) res = big;
+            var big = recognize(Scale.Up(crop, 2), null, mode);
+            if (big.Text.Length > 0) (res, readEnlarged) = (big, true);
         }
         string text = CleanText(res.Text);
         if (ink.LastLineShort && ink.LineBands is { } shortBands)
@@ -529,11 +531,11 @@ public sealed partial class CellOcr
             var lines = PerLine(img, r, lineBands, ink.Strays, x => recognize(x, null, PageSegMode.SingleLine));
             if (lines.Text.Length > 0 && lines.Confidence >= res.Confidence + 0.15) return lines;
         }
-        if (_o.RetryUnsureEnlarged && mode == PageSegMode.SingleLine && text.Length > 0 && res.Confidence < UnsureBelow)
+        if (_o.RetryUnsureEnlarged && !readEnlarged && mode == PageSegMode.SingleLine && text.Length > 0 && res.Confidence < UnsureBelow)
         {
             // One line read unsure at scan size is often read surely at twice it. For review it stays as unsure as the
             // first reading: a cell that needed a second look is worth a person's.
-            var big = recognize(Scale.Up(Cell(img, r, ink.Strays), 2), null, mode);
+            var big = recognize(Scale.Up(crop, 2), null, mode);
             var bigText = CleanText(big.Text);
             if (bigText.Length > 0 && big.Confidence >= res.Confidence + 0.1)
                 return new(bigText, big.Confidence, LooksNumeric(bigText)) { ReviewConfidence = Math.Min(ReviewConfidenceOf(res), ReviewConfidenceOf(big)) };

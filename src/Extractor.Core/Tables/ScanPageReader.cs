@@ -160,7 +160,7 @@ public sealed partial class ScanPageReader
     {
         if (scanned.Count == 0 || scanned.Count != lit.Count) return false;
         double tol = 0.03 * dpi;
-        static bool Within(double[] sub, double[] all, double tol) => sub.All(b => all.Any(a => Math.Abs(a - b) <= tol));
+        static bool Within(double[] sub, double[] all, double tol) => sub.All(b => NearOne(b, all, tol));
         bool fewer = false;
         for (int k = 0; k < scanned.Count; k++)
         {
@@ -184,7 +184,7 @@ public sealed partial class ScanPageReader
         if (scanned.Count == 0 || lit.Count == 0) return false;
         double dpi = img.Dpi, tol = 0.03 * dpi;
         int cells = scanned.Sum(l => l.Cells.Count), litCells = lit.Sum(l => l.Cells.Count);
-        static int Matched(double[] bs, double[] all, double tol) => bs.Count(b => all.Any(a => Math.Abs(a - b) <= tol));
+        static int Matched(double[] bs, double[] all, double tol) => bs.Count(b => NearOne(b, all, tol));
         bool fragments = litCells >= 2 * cells && scanned.All(s => lit.Any(l =>
             Matched(s.Xs, l.Xs, tol) + Matched(s.Ys, l.Ys, tol) >= 0.8 * (s.Xs.Length + s.Ys.Length)));
         if (fragments) return true;
@@ -192,6 +192,9 @@ public sealed partial class ScanPageReader
         bool AtEdge(Lattice l) => l.Xs[0] <= edge || l.Ys[0] <= edge || l.Xs[^1] >= img.Width - 1 - edge || l.Ys[^1] >= img.Height - 1 - edge;
         return scanned.Any(AtEdge) && !lit.Any(AtEdge) && litCells >= 0.5 * cells;
     }
+
+    // Whether a boundary lies within tol of one of the other grid's.
+    private static bool NearOne(double b, double[] all, double tol) => all.Any(a => Math.Abs(a - b) <= tol);
 
     // A lone framed box (a stamp's frame, a boxed title) is no table.
     private static List<Lattice> Tables(IReadOnlyList<Lattice> ls) => ls.Where(l => l.Rows * l.Cols > 1).ToList();

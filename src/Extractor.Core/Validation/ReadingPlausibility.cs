@@ -89,9 +89,10 @@ public static partial class ReadingPlausibility
         static string Key(string name) => new(TextNorm.Normalize(name).Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).ToArray());
         var listed = doc.BudgetLines.Where(l => l.Form == FormType.ProjectExpenditure).Select(l => Key(l.Name))
             .Concat(doc.Projects.Where(p => p.Form == FormType.ProjectExpenditure).Select(p => Key(p.Name))).ToHashSet(StringComparer.Ordinal);
-        var cellTexts = doc.Tables.SelectMany(t => t.Cells).Select(c => Key(c.Text)).Where(t => t.Length >= 4).ToList();
-        var projectOneOff = doc.Indicators.Where(i => Ocr(i.Cell.Page)).Select(i => i.Project).Distinct()
-            .Where(p => OneCharacterFromElsewhere(Key(p), cellTexts)).ToHashSet(StringComparer.Ordinal);
+        var scannedProjects = doc.Indicators.Where(i => Ocr(i.Cell.Page)).Select(i => i.Project).Distinct().ToList();
+        var cellTexts = scannedProjects.Count == 0 ? [] :
+            doc.Tables.SelectMany(t => t.Cells).Select(c => Key(c.Text)).Where(t => t.Length >= 4).ToList();
+        var projectOneOff = scannedProjects.Where(p => OneCharacterFromElsewhere(Key(p), cellTexts)).ToHashSet(StringComparer.Ordinal);
         foreach (var i in doc.Indicators)
         {
             if (pages.TryGetValue(i.Cell.Page, out var page) && page.Confidence < UnsurePageConfidence)
@@ -207,11 +208,10 @@ public static partial class ReadingPlausibility
             if (t.Contains(name, StringComparison.Ordinal)) return false;
             for (int k = 0; k + name.Length <= t.Length && !near; k++)
             {
-                int diff = 0, at = -1;
-                for (int j = 0; j < name.Length && diff <= 1; j++) if (t[k + j] != name[j]) { diff++; at = j; }
+                int at = TextNorm.SingleDifference(t.AsSpan(k, name.Length), name);
                 // Inside the name only: a text that goes on past the name's start or end differs there by its own
                 // words (数字图书馆运维经费 beside the indicator 数字图书馆运维经覆盖读者人数).
-                near = diff == 1 && at > 0 && at < name.Length - 1 && TextNorm.IsCjk(t[k + at]);
+                near = at > 0 && at < name.Length - 1 && TextNorm.IsCjk(t[k + at]);
             }
         }
         return near;
@@ -240,10 +240,8 @@ public static partial class ReadingPlausibility
     {
         if (string.IsNullOrEmpty(target) || string.IsNullOrEmpty(actual)) return false;
         string t = TextNorm.Normalize(target), a = TextNorm.Normalize(actual);
-        if (t.Length < 2 || t.Length != a.Length || t == a || t.Any(char.IsAsciiDigit) || a.Any(char.IsAsciiDigit)) return false;
-        int diff = 0;
-        for (int k = 0; k < t.Length; k++) if (t[k] != a[k]) diff++;
-        return diff == 1;
+        if (t.Length < 2 || t.Any(char.IsAsciiDigit) || a.Any(char.IsAsciiDigit)) return false;
+        return TextNorm.SingleDifference(t, a) >= 0;
     }
 
     /// <summary>
