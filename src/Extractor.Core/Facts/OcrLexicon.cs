@@ -114,6 +114,7 @@ public sealed partial class OcrLexicon
 
     public Table Apply(Table table)
     {
+        table = WithCodeFirstDigits(table);
         var cells = table.Cells.ToArray();
         bool changed = false;
         for (int i = 0; i < cells.Length; i++)
@@ -176,6 +177,7 @@ public sealed partial class OcrLexicon
     /// </summary>
     public static string WithCommonWords(string text)
     {
+        text = WithRateEnding(WithPeriodEnding(WithLeadingOne(text)));
         int k = text.IndexOf('盖', 1);
         if (k < 0 || text.Count(TextNorm.IsCjk) < 4) return text;
         var chars = text.ToCharArray();
@@ -184,8 +186,68 @@ public sealed partial class OcrLexicon
         return new string(chars);
     }
 
+    /// <summary>
+    /// Rates are the commonest indicator names (资金支付及时率, 工作任务完成率, 验收合格率); scans misread the dense 率 at
+    /// their end as 素, 事, 束, 党, 这 (measured on the dev scans). One of those after a word that names a rate is 率.
+    /// </summary>
+    private static string WithRateEnding(string text)
+    {
+        if (text.Length < 4 || !RateMisreadings.Contains(text[^1]) || !TextNorm.IsCjk(text[^3])) return text;
+        return RateStems.Contains(text[^3..^1]) ? text[..^1] + "率" : text;
+    }
+
+    // Words before 率 in rate indicators (及时率, 完成率, 知晓率 …), from the national common indicators.
+    private static readonly HashSet<string> RateStems = new(StringComparer.Ordinal)
+    {
+        "及时", "完成", "知晓", "合规", "合格", "执行", "控制", "达标", "满意", "使用", "到位", "准确", "利用",
+        "普及", "参与", "就业", "出勤", "通过", "治愈", "回收", "处理", "增长", "完好", "办结", "采纳", "正确",
+        "响应", "受理", "覆盖", "达成", "落实", "兑现", "发放", "支付", "整改", "验收", "入学", "巩固", "转化",
+    };
+    // What the engine reads for a blurred 率 (dev scans); none of them ends a rate word.
+    private const string RateMisreadings = "素事束党这识训紊浆洛季宰卒";
+
+    /// <summary>
+    /// 期 read as 其 (its lower strokes lost): 长期, 项目期, 实施期 came back 长其, 项目其. A short label ending in 其 is
+    /// a period; 其 ends no label on its own (其他 starts them).
+    /// </summary>
+    private static string WithPeriodEnding(string text) =>
+        text.Length is >= 2 and <= 5 && text[^1] == '其' && text.All(TextNorm.IsCjk) ? text[..^1] + "期" : text;
+
+    /// <summary>
+    /// A Chinese text's first 一 read as a hyphen ("-次性项目"): a hyphen starts no Chinese phrase. Before 级 it may
+    /// as well be 二 or 三 (level headers, ordered by <see cref="OrderLevelHeaders"/>).
+    /// </summary>
+    private static string WithLeadingOne(string text) =>
+        text.Length >= 3 && text[0] == '-' && TextNorm.IsCjk(text[1]) && text[1] != '级' && text.Count(TextNorm.IsCjk) >= 3
+            ? "一" + text[1..] : text;
+
     // Characters printed before 盖 in words of their own (涵盖, 掩盖, 加盖公章, 井盖 …).
     private const string CoverPartners = "覆涵掩遮铺加锅瓶井顶翻揭冠膝头屋上伞车密封盖";
+
+    /// <summary>
+    /// A scanned code that lost its first digit to the rule beside it ("0226", "1003", "99" in a column of 302xx and
+    /// 310xx codes): no classification level has 2, 4 or 6 digits, and a column's codes share their first digit (类
+    /// 2xx functional, 3xx economic). The reading with that digit in front is the code when the classification has it.
+    /// </summary>
+    private Table WithCodeFirstDigits(Table table)
+    {
+        Cell[]? cells = null;
+        foreach (var column in table.Cells.Select((c, i) => (c, i)).Where(x => x.c.ColSpan == 1 && !x.c.IsEmpty).GroupBy(x => x.c.Col))
+        {
+            var known = column.Select(x => TextNorm.Normalize(x.c.Text)).Where(t => TextNorm.LooksLikeCode(t) && _codes.Contains(t)).ToList();
+            if (known.Count < 3) continue;
+            var lead = known.GroupBy(t => t[0]).MaxBy(g => g.Count())!;
+            if (lead.Count() < 0.8 * known.Count) continue;
+            foreach (var (c, i) in column)
+            {
+                var t = TextNorm.Normalize(c.Text);
+                if (c.Source != CellSource.Ocr || t.Length is not (2 or 4 or 6) || !t.All(char.IsAsciiDigit) || !_codes.Contains(lead.Key + t)) continue;
+                cells ??= table.Cells.ToArray();
+                cells[i] = c.Corrected(lead.Key + t);
+            }
+        }
+        return cells is null ? table : table.WithCells(cells);
+    }
 
     // The subject code printed left of a name cell on the same row (科目编码 | 科目名称), if any.
     private static string? RowCode(Table table, Cell cell)

@@ -739,6 +739,10 @@ public sealed partial class CellOcr
     private static readonly Regex PercentGlyph = new(@"^([≥≤]?\d{1,3}(?:\.\d+)?)[°""”][0o9]?[.,«»]?$");
     // 年 between a year and a month read as "4F" or "#F" ("20244F12月底前"): no date prints an F.
     private static readonly Regex YearGlyph = new(@"(?<!\d)(\d{4})[4#]?F(\d{1,2}月)");
+    // A lone 1 read as a bracket or bar before a counting word, after a bracket or a Chinese character
+    // ("一次性项目（]年结束）"), or as a whole value ("]年"): no form prints an unpaired bracket there. At the start of a
+    // longer text it is as likely a rule's end ("]年度指标值").
+    private static readonly Regex OneGlyph = new(@"(?<=[（(\p{IsCJKUnifiedIdeographs}])[\]\[|](?=[年月日次个项人台天])|^[\]\[|](?=[年月日次个项人台天]$)");
 
     private const string StrayMarks = "-=|\"'“”‘’<>〈〉_^~`!?;";
 
@@ -910,6 +914,7 @@ public sealed partial class CellOcr
         // The unit 台（套） with its dense 套 read as "#" ("46台(#)"): no unit prints a # in brackets.
         s = SetsUnit.Replace(s, "$1台（套）");
         s = YearGlyph.Replace(s, "$1年$2");
+        if (s.Any(IsCjk)) s = OneGlyph.Replace(s, "1");
         return LooksNumeric(s) ? CleanNumber(s) : s;
     }
 }

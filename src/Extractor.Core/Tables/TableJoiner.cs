@@ -28,7 +28,8 @@ public static class TableJoiner
                     && page.PageNumber == prevPage.PageNumber + 1
                     && chain.Last.Page == prevPage.PageNumber && chain.Last.Index == prevPage.Tables.Count - 1
                     && !HasTitleBelow(prevPage, prevPage.Tables[^1]) && !HasTitleAbove(page, t)
-                    && (map = MapColumns(chain.Edges, Edges(t))) is not null;
+                    && (map = MapColumns(chain.Edges, Edges(t))
+                            ?? (Scanned(t) && Scanned(chain.Last) ? MapColumnsScaled(chain.Edges, Edges(t)) : null)) is not null;
                 if (continues)
                 {
                     chain!.Append(t, map!);
@@ -106,19 +107,43 @@ public static class TableJoiner
     /// For each edge of <paramref name="next"/>, the index of the equal edge of <paramref name="head"/>; null when
     /// the outer edges differ or an inner edge has no counterpart (a different table).
     /// </summary>
-    public static int[]? MapColumns(double[] head, double[] next)
+    public static int[]? MapColumns(double[] head, double[] next) => MapColumns(head, next, EdgeTolerancePt);
+
+    private static int[]? MapColumns(double[] head, double[] next, double tolerance)
     {
         if (head.Length < 2 || next.Length < 2) return null;
         var map = new int[next.Length];
         int k = 0;
         for (int i = 0; i < next.Length; i++)
         {
-            while (k < head.Length && head[k] < next[i] - EdgeTolerancePt) k++;
-            if (k >= head.Length || Math.Abs(head[k] - next[i]) > EdgeTolerancePt) return null;
+            while (k < head.Length && head[k] < next[i] - tolerance) k++;
+            if (k >= head.Length || Math.Abs(head[k] - next[i]) > tolerance) return null;
             map[i] = k;
         }
         if (map[0] != 0 || map[^1] != head.Length - 1) return null;
         return map;
+    }
+
+    /// <summary>Column edges of two scanned pages agree within this many points once their widths are matched.</summary>
+    public const double ScannedEdgeTolerancePt = 6;
+
+    /// <summary>Scanned pages differ in zoom by this much at most (phone held a little nearer or farther).</summary>
+    public const double MaxScanZoom = 0.05;
+
+    private static bool Scanned(Table t) => t.Cells.Any(c => c.Source == CellSource.Ocr);
+
+    /// <summary>
+    /// <see cref="MapColumns"/> for two scanned pages: each photo has its own zoom and margin, so the continuation's
+    /// edges are first scaled and shifted onto the head's outer edges (a zoom within <see cref="MaxScanZoom"/>), then
+    /// matched with <see cref="ScannedEdgeTolerancePt"/> for what keystone leaves.
+    /// </summary>
+    public static int[]? MapColumnsScaled(double[] head, double[] next)
+    {
+        if (head.Length < 2 || next.Length < 2) return null;
+        double hw = head[^1] - head[0], nw = next[^1] - next[0];
+        if (hw <= 0 || nw <= 0 || Math.Abs(nw / hw - 1) > MaxScanZoom) return null;
+        var scaled = next.Select(x => head[0] + (x - next[0]) * hw / nw).ToArray();
+        return MapColumns(head, scaled, ScannedEdgeTolerancePt);
     }
 
     private sealed class Chain

@@ -294,6 +294,58 @@ public class OcrLexiconTests
     public void A_misread_cover_in_a_name_is_coverage(string reading, string expected) =>
         Assert.Equal(expected, OcrLexicon.WithCommonWords(reading));
 
+    [Theory]
+    [InlineData("资金支付及时素", "资金支付及时率")]   // as measured on scans
+    [InlineData("工作任务完成束", "工作任务完成率")]
+    [InlineData("社会公众知晓事", "社会公众知晓率")]
+    [InlineData("资金使用合规党", "资金使用合规率")]
+    [InlineData("防汛抗旱物资储备验收合格素", "防汛抗旱物资储备验收合格率")]
+    [InlineData("补充营养素", "补充营养素")]           // no rate word before it
+    [InlineData("工作任务完成数", "工作任务完成数")]   // a count, printed so
+    [InlineData("及时素", "及时素")]                   // too short to tell
+    public void A_misread_rate_at_the_end_of_a_rate_name_is_the_rate(string reading, string expected) =>
+        Assert.Equal(expected, OcrLexicon.WithCommonWords(reading));
+
+    [Fact]
+    public void A_scanned_code_that_lost_its_first_digit_takes_its_columns_first_digit()
+    {
+        // 基本支出表 as measured on a keystoned scan: the code column's left rule took the first digit of some codes.
+        var cells = new[]
+        {
+            C(0, 0, "30201"), C(0, 1, "办公费"), C(1, 0, "0226"), C(1, 1, "劳务费"), C(2, 0, "30205"), C(2, 1, "水费"),
+            C(3, 0, "1003"), C(3, 1, "专用设备购置"), C(4, 0, "30206"), C(4, 1, "电费"), C(5, 0, "99"), C(5, 1, "其他支出"),
+            C(6, 0, "3011"), C(6, 1, "基本工资"),
+        };
+        var t = Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = 7, ColCount = 2, Cells = cells });
+        Assert.Equal(["30226", "31003", "399"], new[] { t.Text(1, 0), t.Text(3, 0), t.Text(5, 0) });
+        Assert.Equal("0226", t.At(1, 0)!.OcrText);     // the engine's reading stays with the cell
+        Assert.Equal("3011", t.Text(6, 0));             // 33011 is no code: a digit lost elsewhere stays as read
+
+        // A column of too few known codes, or of text-layer cells, is not touched.
+        var few = Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = 2, ColCount = 1, Cells = [C(0, 0, "30201"), C(1, 0, "0226")] });
+        Assert.Equal("0226", few.Text(1, 0));
+        var printed = cells.Select(c => c with { Source = CellSource.TextLayer }).ToArray();
+        var layer = Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = 7, ColCount = 2, Cells = printed });
+        Assert.Equal("0226", layer.Text(1, 0));
+    }
+
+    [Theory]
+    [InlineData("长其", "长期")]                       // as measured on scans
+    [InlineData("项目其", "项目期")]
+    [InlineData("其", "其")]
+    [InlineData("长期", "长期")]
+    [InlineData("按照规定用于其", "按照规定用于其")]   // a sentence, not a label
+    public void A_short_label_ending_in_qi_is_a_period(string reading, string expected) =>
+        Assert.Equal(expected, OcrLexicon.WithCommonWords(reading));
+
+    [Theory]
+    [InlineData("-次性项目（1年结束）", "一次性项目（1年结束）")]   // as measured on scans
+    [InlineData("-般公共预算", "一般公共预算")]
+    [InlineData("-5.00", "-5.00")]                                    // a negative amount
+    [InlineData("-项", "-项")]                                        // too short to tell
+    public void A_hyphen_starting_a_chinese_text_is_one(string reading, string expected) =>
+        Assert.Equal(expected, OcrLexicon.WithCommonWords(reading));
+
     [Fact]
     public void Chinese_punctuation_is_set_on_scanned_cells_only_and_the_reading_kept()
     {

@@ -144,6 +144,16 @@ public class CellOcrScanTests
     public void A_year_character_read_as_F_between_year_and_month_is_the_year(string raw, string expected) =>
         Assert.Equal(expected, CellOcr.CleanText(raw));
 
+    [Theory]
+    [InlineData("一次性项目（]年结束）", "一次性项目（1年结束）")]   // as measured on scans
+    [InlineData("每]次", "每1次")]
+    [InlineData("[1]年", "[1]年")]                                   // a bracket beside a digit is printed
+    [InlineData("附表]", "附表]")]                                   // no counting word after it
+    [InlineData("]年", "1年")]
+    [InlineData("]年度指标全", "]年度指标全")]                       // a rule's end before a header
+    public void A_one_read_as_a_bracket_before_a_counting_word_is_one(string raw, string expected) =>
+        Assert.Equal(expected, CellOcr.CleanText(raw));
+
     [Fact]
     public void Stray_marks_next_to_chinese_ask_for_a_second_opinion()
     {

@@ -32,6 +32,48 @@ public class TableJoinerTests
         Assert.Equal(3, onPage.Cells.Single(c => c.Text == "0.00").Col);
     }
 
+    // A table as a phone photo gives it: read by OCR, its column edges zoomed and shifted.
+    private static Table Photographed(Table t, double zoom, double shift) => new()
+    {
+        Page = t.Page, Index = t.Index, RowCount = t.RowCount, ColCount = t.ColCount, Box = t.Box,
+        Cells = t.Cells.Select(c => c with
+        {
+            Source = CellSource.Ocr,
+            Box = c.Box with { X = c.Box.X * zoom + shift, Width = c.Box.Width * zoom },
+        }).ToList(),
+    };
+
+    [Fact]
+    public void ScannedContinuationPhotographedAtAnotherZoomIsJoined()
+    {
+        var head = TableSpec.Parse("""
+            收入|<|支出|<
+            项目|金额|项目|金额
+            一、财政拨款|268.63|一、一般公共服务支出|271.18
+            """, page: 1);
+        var tail = TableSpec.Parse("""
+            当年收入小计|268.63|当年支出小计|271.18
+            收入合计|271.18|支出合计|271.18
+            """, page: 2);
+        // A scanned 收支总表 measured 0.9 % wider on its next page; this photo is 3 % wider and 1.5 pt to the left.
+        var joined = Assert.Single(TableJoiner.Join([Page(1, Photographed(head, 1, 40)), Page(2, Photographed(tail, 1.03, 38.5))]));
+        Assert.Equal(5, joined.RowCount);
+        Assert.Equal(["收入合计", "271.18", "支出合计", "271.18"], joined.ToGrid()[4]);
+
+        // Text pages are drawn to the point: the same difference there is another table.
+        Assert.Equal(2, TableJoiner.Join([Page(1, head), Page(2, TextLayer(Photographed(tail, 1.03, -1.5)))]).Count);
+        // A photo whose inner edges do not line up once zoomed is another table, and so is one zoomed past a phone's reach.
+        Assert.Null(TableJoiner.MapColumnsScaled(TableJoiner.Edges(head), [0, 60, 100, 240]));
+        Assert.Null(TableJoiner.MapColumnsScaled(TableJoiner.Edges(head), [0, 66, 132, 198, 264]));
+        Assert.NotNull(TableJoiner.MapColumnsScaled(TableJoiner.Edges(head), [0, 61.8, 123.6, 185.4, 247.2]));
+    }
+
+    private static Table TextLayer(Table t) => new()
+    {
+        Page = t.Page, Index = t.Index, RowCount = t.RowCount, ColCount = t.ColCount, Box = t.Box,
+        Cells = t.Cells.Select(c => c with { Source = CellSource.TextLayer }).ToList(),
+    };
+
     private static Table WithFullLastRow(Table t, params int[] cols) => new()
     {
         Page = t.Page, Index = t.Index, RowCount = t.RowCount, ColCount = t.ColCount, Cells = t.Cells, Box = t.Box,
