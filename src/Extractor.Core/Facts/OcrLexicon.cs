@@ -460,7 +460,8 @@ public sealed partial class OcrLexicon
     /// <summary>
     /// Tesseract's chi_sim and eng models have no ≥ or ≤, so an indicator value printed "≥85%" comes back as ">85%",
     /// "285%" or "S2.74万元". In columns of indicator values (指标值 / 完成值 / 目标值) a leading > or &lt; is taken as
-    /// ≥ or ≤ (the 绩效 forms print those, not strict comparisons), and a "2" that makes a percentage exceed 100 as ≥.
+    /// ≥ or ≤ (the 绩效 forms print those, not strict comparisons), and a "2" or "7" that makes a percentage exceed 100
+    /// as ≥ ("298%", "790%").
     /// </summary>
     public static string? RestoreComparator(string reading)
     {
@@ -477,7 +478,8 @@ public sealed partial class OcrLexicon
         if (t.Length > 2 && t[0] is '人' && t[1] is '>' && char.IsAsciiDigit(t[2])) return "≥" + t[2..];
         if (t.Length > 2 && t[0] is '≥' or '≤' && t[1] is '>' or '<' or '=' && char.IsAsciiDigit(t[2])) return t[0] + t[2..];
         var pct = PercentAfterTwo().Match(t);
-        // A rate above 100 % whose digits after the "2" make a rate (≥98% read "298%"); 25% or 200% stay as read.
+        // A rate above 100 % whose digits after the "2" or "7" make a rate (≥98% read "298%", ≥90% "790%"); 25% or
+        // 200% stay as read.
         if (pct.Success && pct.Groups[1].Value[0] != '0' &&
             decimal.Parse(t[..^1], System.Globalization.CultureInfo.InvariantCulture) > 100 &&
             decimal.Parse(pct.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) <= 100)
@@ -640,7 +642,7 @@ public sealed partial class OcrLexicon
     private static readonly Func<char, int> Gap = c => TextNorm.IsCjk(c) ? 4 : 1;
     private static readonly Func<char, char, int> Sub = (a, b) => a == b ? 0 : TextNorm.IsCjk(a) && TextNorm.IsCjk(b) ? 2 : 1;
 
-    [GeneratedRegex(@"^2(\d{1,3}(?:\.\d+)?)%$")]
+    [GeneratedRegex(@"^[27](\d{1,3}(?:\.\d+)?)%$")]
     private static partial Regex PercentAfterTwo();
 
 

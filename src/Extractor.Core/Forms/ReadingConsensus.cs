@@ -34,6 +34,7 @@ public static class ReadingConsensus
         SharePairLevels(inds, ocr);
         LevelsUnderTheirParent(inds, ocr);
         TargetUnitsFromActual(inds, ocr);
+        CountUnitsFromName(inds, ocr);
         QualitativeValuesAgree(inds, ocr);
 
         // Project names: one reading per project (its 项目名称 cell or its 项目支出表 line), indicators follow.
@@ -181,6 +182,31 @@ public static class ReadingConsensus
                 inds[k] = i with { Actual = actual + tu, Flagged = true };
         }
     }
+
+    /// <summary>
+    /// A scanned count whose unit was misread ("≥11%" or "≥9跟" for 开展培训次数's ≥11次): what the name counts
+    /// (…次数, …人数) sets the unit. A unit that is a measure word of its own (场, 名) stays as printed; the fact is
+    /// flagged for review.
+    /// </summary>
+    private static void CountUnitsFromName(List<Indicator> inds, bool[] ocr)
+    {
+        for (int k = 0; k < inds.Count; k++)
+        {
+            var i = inds[k];
+            var name = TextNorm.Normalize(i.Name);
+            string? counted = name.EndsWith("次数") ? "次" : name.EndsWith("人数") ? "人" : null;
+            if (!ocr[k] || counted is null) continue;
+            string? Mended(string? value) =>
+                value is { Length: > 1 } v && TargetParser.Parse(v) is { Value: not null, Unit: { Length: 1 } u } && u != counted &&
+                !MeasureWords.Contains(u[0]) && v.EndsWith(u, StringComparison.Ordinal) ? v[..^1] + counted : null;
+            if (Mended(i.Target) is { } target) i = i with { Target = target, TargetParsed = TargetParser.Parse(target), Flagged = true };
+            if (Mended(i.Actual) is { } actual) i = i with { Actual = actual, Flagged = true };
+            inds[k] = i;
+        }
+    }
+
+    // Units a count may be printed in besides 次 and 人 (6场, 30名, 12户).
+    private const string MeasureWords = "次人场期批轮名位户个家所项台套件本篇份天日月年元辆座处条张册";
 
     /// <summary>
     /// A qualitative target and its achieved value one character apart ("有效提商" against 有效提高, "长其" against

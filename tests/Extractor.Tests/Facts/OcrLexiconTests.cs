@@ -244,6 +244,7 @@ public class OcrLexiconTests
     [InlineData("S2.74万元", "≤2.74万元")]
     [InlineData("298%", "≥98%")]
     [InlineData("2100%", "≥100%")]
+    [InlineData("790%", "≥90%")]
     [InlineData("过100%", "≥100%")]  // ≥ read as a character of like shape
     [InlineData("之98%", "≥98%")]
     [InlineData("人100%", "≥100%")]

@@ -140,6 +140,28 @@ public class ReadingConsensusTests
     }
 
     [Fact]
+    public void A_scanned_counts_misread_unit_is_what_its_name_counts()
+    {
+        var scan = Scanned(TableSpec.Parse("a\nb\nc\nd\ne"));
+        var result = new Interpretation();
+        Indicator Count(int row, string name, string target, string? actual = null) => Ind("甲", name, 0, row) with
+            { Target = target, TargetParsed = Extractor.Facts.TargetParser.Parse(target), Actual = actual };
+        // As measured on scans: 次 read as % or 跟.
+        result.Indicators.AddRange([Count(0, "开展培训次数", "≥11%", "12跟"), Count(1, "开展培训次数", "≥9跟"),
+            Count(2, "开展宣传活动次数", "≥6场"), Count(3, "覆盖读者人数", "≥590人"), Count(4, "工作任务完成率", "≥11%")]);
+        ReadingConsensus.Apply(result, [scan]);
+        Assert.Equal(["≥11次", "≥9次", "≥6场", "≥590人", "≥11%"], result.Indicators.Select(i => i.Target));
+        Assert.Equal("12次", result.Indicators[0].Actual);
+        Assert.Equal("次", result.Indicators[1].TargetParsed!.Unit);
+        Assert.Equal([true, true, false, false, false], result.Indicators.Select(i => i.Flagged));
+
+        var text = new Interpretation();
+        text.Indicators.Add(Count(0, "开展培训次数", "≥11%"));
+        ReadingConsensus.Apply(text, [TableSpec.Parse("a")]);
+        Assert.Equal("≥11%", text.Indicators[0].Target);
+    }
+
+    [Fact]
     public void A_scanned_project_name_with_a_digit_glued_takes_the_name_its_text_layer_line_prints()
     {
         var scan = Scanned(TableSpec.Parse("项目名称 | 健康教育宣传经费2\n资金支付及时率 | 100%", page: 5));

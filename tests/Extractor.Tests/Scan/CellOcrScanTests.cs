@@ -154,6 +154,24 @@ public class CellOcrScanTests
     public void A_one_read_as_a_bracket_before_a_counting_word_is_one(string raw, string expected) =>
         Assert.Equal(expected, CellOcr.CleanText(raw));
 
+    [Theory]
+    [InlineData("1009%", "100%")]          // as measured on scans
+    [InlineData("9504%", "95%")]
+    [InlineData("≥8500%", "≥85%")]
+    [InlineData("100%", "100%")]
+    [InlineData("120%", "120%")]            // three digits: a rate above 100 may be printed
+    [InlineData("2100%", "2100%")]          // ≥100% with its ≥ read as 2: the comparator's to restore
+    [InlineData("1009", "1009")]            // no percent sign: a number
+    public void A_percentage_of_four_digits_read_the_signs_circles_as_digits(string raw, string expected) =>
+        Assert.Equal(expected, CellOcr.CleanText(raw));
+
+    [Theory]
+    [InlineData("≤019年12月底前", "2019年12月底前")]   // as measured on scans
+    [InlineData("≥022年12月", "2022年12月")]
+    [InlineData("≤100%", "≤100%")]
+    public void A_year_whose_2_was_read_as_a_comparator_is_the_year(string raw, string expected) =>
+        Assert.Equal(expected, CellOcr.CleanText(raw));
+
     [Fact]
     public void Stray_marks_next_to_chinese_ask_for_a_second_opinion()
     {
