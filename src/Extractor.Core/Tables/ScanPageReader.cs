@@ -62,6 +62,8 @@ public sealed partial class ScanPageReader
 
         int ink = InkThreshold(img);
         var seals = lattices.Count > 0 ? SealFinder.Find(img, ink) : [];
+        // A seal's ring taken for a rule over a row or two splits a column there: found, it goes.
+        if (seals.Count > 0) lattices = lattices.Select(l => ScanGrid.WithoutSealRingRules(l, seals)).ToList();
         var tables = new List<Table>();
         var confidences = new List<double>();
         foreach (var lat in lattices)

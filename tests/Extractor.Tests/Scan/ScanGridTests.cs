@@ -11,6 +11,32 @@ public class ScanGridTests
     private static readonly int[] Ys = [100, 130, 160, 190, 220, 250];
 
     [Fact]
+    public void A_boundary_drawn_over_two_rows_along_a_found_seals_ring_goes()
+    {
+        // As measured on a dev scan (200 dpi): a seal of radius 172 px centred at (990, 990), its ring's east side taken
+        // for a rule at x = 1157 over two rows of a 25-row 绩效目标表, splitting the 三级指标 column there.
+        double[] xs = [135, 917, 1047, 1157, 1334, 1510];
+        var ys = Enumerable.Range(0, 26).Select(i => 600 + 40.0 * i).ToArray();
+        var v = new bool[xs.Length, ys.Length - 1];
+        var h = new bool[ys.Length, xs.Length - 1];
+        for (int j = 0; j < ys.Length - 1; j++) { v[0, j] = v[1, j] = v[2, j] = v[4, j] = v[5, j] = true; }
+        v[3, 9] = v[3, 10] = true;     // rows 9 and 10: y 960–1040, beside the ring's equator
+        for (int i = 0; i < ys.Length; i++) for (int j = 0; j < xs.Length - 1; j++) h[i, j] = true;
+        var lattice = new Lattice { Xs = xs, Ys = ys, HRule = h, VRule = v, Dpi = 200 };
+        var seal = new Seal(990, 990, 172, 142, 98);
+
+        var cleaned = ScanGrid.WithoutSealRingRules(lattice, [seal]);
+        Assert.Equal([135, 917, 1047, 1334, 1510], cleaned.Xs);
+        Assert.Equal(25 * 4, cleaned.Cells.Count);
+
+        // The same two pieces away from the ring are a rule of the table, and so is a rule crossing the ring.
+        Assert.Same(lattice, ScanGrid.WithoutSealRingRules(lattice, [seal with { CenterX = 700 }]));
+        v[3, 9] = v[3, 10] = false;
+        for (int j = 0; j < 12; j++) v[3, j] = true;
+        Assert.Same(lattice, ScanGrid.WithoutSealRingRules(lattice, [seal]));
+    }
+
+    [Fact]
     public void Two_rules_joined_through_a_seal_blot_stay_two_boundaries()
     {
         var c = new Canvas(850, 1100);
