@@ -159,6 +159,11 @@ public sealed partial class OcrLexicon
         int close = text.IndexOf('”');
         if (close is > 0 and <= 4 && !text.Contains('“') && text.IndexOf('”', close + 1) < 0 && text[..close].All(TextNorm.IsCjk))
             text = "“" + text;
+        // A round bracket read as a book-title mark: "市县《区）" has a closing bracket and no closing 》.
+        int book = text.IndexOf('《');
+        if (book >= 0 && !text.Contains('》') && text.IndexOfAny(['）', ')'], book) > book) text = text[..book] + "（" + text[(book + 1)..];
+        // A label's colon read as a comma before its value ("填报日期，20231216"): labels of dates, people and numbers.
+        text = LabelComma().Replace(text, "$1：");
         if (text.IndexOfAny(['(', ')', ':']) < 0) return text;
         var chars = text.ToCharArray();
         for (int k = 0; k < chars.Length; k++)
@@ -641,6 +646,9 @@ public sealed partial class OcrLexicon
 
     private static readonly Func<char, int> Gap = c => TextNorm.IsCjk(c) ? 4 : 1;
     private static readonly Func<char, char, int> Sub = (a, b) => a == b ? 0 : TextNorm.IsCjk(a) && TextNorm.IsCjk(b) ? 2 : 1;
+
+    [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{0,6}(?:日期|时间|电话|负责人|经办人|联系人|填报人|审核人))[，,](?=[\d\p{IsCJKUnifiedIdeographs}])")]
+    private static partial Regex LabelComma();
 
     [GeneratedRegex(@"^[27](\d{1,3}(?:\.\d+)?)%$")]
     private static partial Regex PercentAfterTwo();

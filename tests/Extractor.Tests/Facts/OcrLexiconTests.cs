@@ -282,6 +282,11 @@ public class OcrLexiconTests
     [InlineData("三公”经费控制率", "“三公”经费控制率")]   // quotes come in pairs
     [InlineData("“三公”经费控制率", "“三公”经费控制率")]
     [InlineData("经费控制率”", "经费控制率”")]            // a closing quote far from the start is left
+    [InlineData("市县《区）财政资金", "市县（区）财政资金")]   // as measured on scans: a bracket read as a book-title mark
+    [InlineData("《预算法》规定", "《预算法》规定")]
+    [InlineData("填报日期，20231216", "填报日期：20231216")]   // a label's colon read as a comma
+    [InlineData("负责人，孙明星", "负责人：孙明星")]
+    [InlineData("截至目前，2023年已完成", "截至目前，2023年已完成")]   // no label: a sentence's comma
     public void Chinese_texts_get_the_brackets_and_colons_chinese_typesetting_prints(string reading, string expected) =>
         Assert.Equal(expected, OcrLexicon.WithChinesePunctuation(reading));
 
