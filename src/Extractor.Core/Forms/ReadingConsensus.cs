@@ -29,7 +29,8 @@ public static class ReadingConsensus
             if (inds[k].Name.Length > 0) support[inds[k].Name] = support.GetValueOrDefault(inds[k].Name) + (ocr[k] ? 1 : TextLayerWeight);
         for (int k = 0; k < inds.Count; k++)
             if (ocr[k] && Majority(inds[k].Name, support) is { } name) inds[k] = inds[k] with { Name = name };
-        SharePairNames(inds, ocr, support);
+        double NameConfidence(CellRef c) => tables[c.Table].At(c.Row, c.Col)?.Confidence ?? 0;
+        SharePairNames(inds, ocr, support, NameConfidence);
         SharePairComparators(inds, ocr);
         SharePairLevels(inds, ocr);
         LevelsUnderTheirParent(inds, ocr);
@@ -259,7 +260,7 @@ public static class ReadingConsensus
     /// The 实施期 and 年度 blocks of a scanned 绩效目标表 row list one indicator twice: two readings a misread apart are
     /// one name, the better supported one (else the surer cell's).
     /// </summary>
-    private static void SharePairNames(List<Indicator> inds, bool[] ocr, Dictionary<string, int> support)
+    private static void SharePairNames(List<Indicator> inds, bool[] ocr, Dictionary<string, int> support, Func<CellRef, double> confidence)
     {
         for (int k = 0; k + 1 < inds.Count; k++)
         {
@@ -282,7 +283,20 @@ public static class ReadingConsensus
                 inds[k + 1] = b with { Name = name };
                 continue;
             }
-            if (OcrLexicon.Distance(a.Name, b.Name) > Allowance(a.Name)) continue;
+            if (OcrLexicon.Distance(a.Name, b.Name) > Allowance(a.Name))
+            {
+                // Further apart, where a seal or a shadow lies over one block ("多多支全入时率" beside 资金支付及时率,
+                // "三痊任务完成率" beside 工作任务完成率): of like length and ending, with two in five characters in
+                // place, the reading the engine was clearly surer of is both; the one changed goes to review.
+                double ca = confidence(a.Cell), cb = confidence(b.Cell);
+                int common = Math.Min(a.Name.Length, b.Name.Length), inPlace = 0;
+                for (int c = 0; c < common; c++) if (a.Name[c] == b.Name[c]) inPlace++;
+                bool alike = Math.Abs(a.Name.Length - b.Name.Length) <= 1 && a.Name[^1] == b.Name[^1] && 5 * inPlace >= 2 * common;
+                if (!alike || Math.Abs(ca - cb) < 0.2 || !(ca > cb ? a.Name : b.Name).All(IsNameChar)) continue;
+                if (ca > cb) inds[k + 1] = b with { Name = a.Name, Flagged = true };
+                else inds[k] = a with { Name = b.Name, Flagged = true };
+                continue;
+            }
             int sa = support.GetValueOrDefault(a.Name), sb = support.GetValueOrDefault(b.Name);
             bool cleanA = a.Name.All(IsNameChar), cleanB = b.Name.All(IsNameChar);
             bool keepA = sa != sb ? sa > sb : cleanA != cleanB ? cleanA : a.Confidence >= b.Confidence;

@@ -54,6 +54,35 @@ public class ReadingConsensusTests
     }
 
     [Fact]
+    public void A_pair_far_apart_takes_the_far_surer_reading_and_goes_to_review()
+    {
+        // As measured on dev scans, a seal over the 年度 block: (reading, cell confidence) of each side.
+        (string, double, string, double)[] rows =
+        [
+            ("资金支付及时率", 0.92, "多多支全入时率", 0.10),   // three of seven in place and far surer
+            ("三痊任务完成率", 0.10, "工作任务完成率", 0.34),
+            ("社会公众知晓率", 0.47, "age半", 0.10),             // another length: as read
+            ("资金支付及时率", 0.50, "资金拨付到位数", 0.45),    // another ending, and as sure: two indicators
+            ("设备购置数量", 0.90, "人员培训次数", 0.20),        // nothing in place: another indicator
+            ("工作任务完成率", 0.90, "资金使用合规率", 0.50),    // only the ending in place: another indicator
+        ];
+        var cells = rows.SelectMany((r, i) => new[]
+        {
+            new Cell(i, 0, 1, 1, new Box(0, i * 18, 60, 18), r.Item1, r.Item2, CellSource.Ocr),
+            new Cell(i, 1, 1, 1, new Box(60, i * 18, 60, 18), r.Item3, r.Item4, CellSource.Ocr),
+        }).ToList();
+        var scan = new Table { Page = 1, Index = 0, RowCount = rows.Length, ColCount = 2, Cells = cells };
+        var result = new Interpretation();
+        for (int i = 0; i < rows.Length; i++)
+            result.Indicators.AddRange([Ind("甲", rows[i].Item1, 0, i, 0, "实施期"), Ind("甲", rows[i].Item3, 0, i, 1, "年度")]);
+        ReadingConsensus.Apply(result, [scan]);
+        var names = result.Indicators.Select(i => i.Name).ToList();
+        Assert.Equal(["资金支付及时率", "资金支付及时率", "工作任务完成率", "工作任务完成率", "社会公众知晓率", "age半",
+            "资金支付及时率", "资金拨付到位数", "设备购置数量", "人员培训次数", "工作任务完成率", "资金使用合规率"], names);
+        Assert.Equal([false, true, true, false], result.Indicators.Take(4).Select(i => i.Flagged));
+    }
+
+    [Fact]
     public void The_two_period_blocks_of_a_scanned_row_share_a_name_one_side_lost_the_end_of()
     {
         // As measured on a scan: "项目完成" beside "项目完成时间". A longer tail, or one of marks, is another reading;
