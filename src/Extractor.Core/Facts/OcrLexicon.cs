@@ -26,7 +26,12 @@ public sealed partial class OcrLexicon
         _byLength = new List<string>[MaxLength + 3];
         for (int i = 0; i < _byLength.Length; i++) _byLength[i] = [];
         foreach (var p in _phrases) if (p.Length < _byLength.Length) _byLength[p.Length].Add(p);
+        _classNames = codes.Entries.Where(e => e.Key.Length == 3 && e.Key[0] == '2').SelectMany(e => e.Value)
+            .Select(TextNorm.Normalize).Distinct().ToList();
     }
+
+    // Names of the functional classification's 类 (201 一般公共服务支出 … 229 其他支出).
+    private readonly List<string> _classNames;
 
     private void Add(string phrase)
     {
@@ -93,11 +98,33 @@ public sealed partial class OcrLexicon
         // (因公出国(境)费 before 因公出国境费).
         if (tied.Count > 1 && (body.Contains('(') ^ body.Contains(')')) && tied.Where(p => p.Contains('(') && p.Contains(')')).ToList() is [var paired])
             tied = [best = paired];
+        if ((best is null || tied.Count > 1 || bestD > allow) && OrdinalItem().IsMatch(prefix) && codeNames is null && ClassName(core) is { } cls)
+            return prefix + cls + suffix;
         if (best is null || tied.Count > 1 || bestD == 0 || bestD > allow) return WithoutTrailingDebris(body) is { } bare ? prefix + bare + suffix : null;
         // Short phrases: one wrong Chinese character could as well be another word the forms do not list (单价 vs
         // 单位); only a non-Chinese mark in the reading is surely a misread.
         if (best.Length <= 3 && core.Where((c, i) => i >= best.Length || c != best[i]).All(TextNorm.IsCjk)) return null;
         return prefix + best + suffix;
+    }
+
+    /// <summary>
+    /// A 类 of the functional classification listed under a Chinese ordinal ("八、社用人党和就业支出" for 八、社会保障和就业
+    /// 支出): those items are a closed set of some thirty names, so a reading further off than one misread character
+    /// still tells its name: the same length and last character, at most two in five characters misread, and every
+    /// other class name at least one more misread away. Null when no name is that clearly it.
+    /// </summary>
+    private string? ClassName(string reading)
+    {
+        if (reading.Length < 4) return null;
+        string? best = null; int bestD = int.MaxValue, second = int.MaxValue;
+        foreach (var name in _classNames)
+        {
+            if (name.Length != reading.Length || name[^1] != reading[^1]) continue;
+            int d = Distance(reading, name);
+            if (d < bestD) { second = bestD; bestD = d; best = name; }
+            else if (d < second) second = d;
+        }
+        return best is not null && bestD <= 4 * reading.Length / 5 && second - bestD >= 2 ? best : null;
     }
 
     /// <summary>
@@ -649,6 +676,9 @@ public sealed partial class OcrLexicon
 
     [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{0,6}(?:日期|时间|电话|负责人|经办人|联系人|填报人|审核人))[，,](?=[\d\p{IsCJKUnifiedIdeographs}])")]
     private static partial Regex LabelComma();
+
+    [GeneratedRegex(@"^[一二三四五六七八九十]{1,3}[、.．]$")]
+    private static partial Regex OrdinalItem();
 
     [GeneratedRegex(@"^[27](\d{1,3}(?:\.\d+)?)%$")]
     private static partial Regex PercentAfterTwo();

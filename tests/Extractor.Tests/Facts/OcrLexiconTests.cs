@@ -336,6 +336,15 @@ public class OcrLexiconTests
     }
 
     [Theory]
+    [InlineData("八、社用人党和就业支出", "八、社会保障和就业支出")]   // as measured on scans
+    [InlineData("十、卫生健康支出", null)]                             // as printed
+    [InlineData("十三、农条k受出", null)]                               // three in five misread: too far
+    [InlineData("社用人党和就业支出", null)]                           // no ordinal: not a class item
+    [InlineData("八、人员培训和就业支出", null)]                       // no class name that long
+    public void A_class_item_under_an_ordinal_takes_its_class_name(string reading, string? expected) =>
+        Assert.Equal(expected, Lexicon.Correct(reading));
+
+    [Theory]
     [InlineData("长其", "长期")]                       // as measured on scans
     [InlineData("项目其", "项目期")]
     [InlineData("其", "其")]
