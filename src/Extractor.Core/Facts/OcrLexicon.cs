@@ -257,9 +257,10 @@ public sealed partial class OcrLexicon
     private const string CoverPartners = "覆涵掩遮铺加锅瓶井顶翻揭冠膝头屋上伞车密封盖";
 
     /// <summary>
-    /// A scanned code that lost its first digit to the rule beside it ("0226", "1003", "99" in a column of 302xx and
-    /// 310xx codes): no classification level has 2, 4 or 6 digits, and a column's codes share their first digit (类
-    /// 2xx functional, 3xx economic). The reading with that digit in front is the code when the classification has it.
+    /// A scanned code that lost its first digit to the rule beside it ("0226", "1003" in a column of 302xx and 310xx
+    /// codes): no classification level has 4 or 6 digits, and a column's codes share their first digit (类 2xx
+    /// functional, 3xx economic). The reading with that digit in front is the code when the classification has it.
+    /// Two digits left are as likely three lost ("01" for 30201 beside 301 工资福利支出): those stay as read.
     /// </summary>
     private Table WithCodeFirstDigits(Table table)
     {
@@ -273,7 +274,7 @@ public sealed partial class OcrLexicon
             foreach (var (c, i) in column)
             {
                 var t = TextNorm.Normalize(c.Text);
-                if (c.Source != CellSource.Ocr || t.Length is not (2 or 4 or 6) || !t.All(char.IsAsciiDigit) || !_codes.Contains(lead.Key + t)) continue;
+                if (c.Source != CellSource.Ocr || t.Length is not (4 or 6) || !t.All(char.IsAsciiDigit) || !_codes.Contains(lead.Key + t)) continue;
                 cells ??= table.Cells.ToArray();
                 cells[i] = c.Corrected(lead.Key + t);
             }

@@ -323,7 +323,8 @@ public class OcrLexiconTests
             C(6, 0, "3011"), C(6, 1, "基本工资"),
         };
         var t = Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = 7, ColCount = 2, Cells = cells });
-        Assert.Equal(["30226", "31003", "399"], new[] { t.Text(1, 0), t.Text(3, 0), t.Text(5, 0) });
+        Assert.Equal(["30226", "31003"], new[] { t.Text(1, 0), t.Text(3, 0) });
+        Assert.Equal("99", t.Text(5, 0));               // 399 or 39999: as likely three digits lost as one
         Assert.Equal("0226", t.At(1, 0)!.OcrText);     // the engine's reading stays with the cell
         Assert.Equal("3011", t.Text(6, 0));             // 33011 is no code: a digit lost elsewhere stays as read
 
