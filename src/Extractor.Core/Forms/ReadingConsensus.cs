@@ -36,6 +36,7 @@ public static class ReadingConsensus
         LevelsUnderTheirParent(inds, ocr);
         TargetUnitsFromActual(inds, ocr);
         CountUnitsFromName(inds, ocr);
+        NamesCutBeforeTheirValue(inds, ocr);
         QualitativeValuesAgree(inds, ocr);
 
         // Project names: one reading per project (its 项目名称 cell or its 项目支出表 line), indicators follow.
@@ -203,6 +204,28 @@ public static class ReadingConsensus
             if (Mended(i.Target) is { } target) i = i with { Target = target, TargetParsed = TargetParser.Parse(target), Flagged = true };
             if (Mended(i.Actual) is { } actual) i = i with { Actual = actual, Flagged = true };
             inds[k] = i;
+        }
+    }
+
+    /// <summary>
+    /// A scanned name whose wrapped last character was lost ("保障传染病监测项目正常运" with 正常运转 as its value): names
+    /// echo their qualitative value, so a name ending in the first three or more characters of its target (or achieved
+    /// value) and not the whole of it is completed with the rest, and goes to review.
+    /// </summary>
+    private static void NamesCutBeforeTheirValue(List<Indicator> inds, bool[] ocr)
+    {
+        for (int k = 0; k < inds.Count; k++)
+        {
+            var i = inds[k];
+            if (!ocr[k] || i.Name.Length < 5) continue;
+            foreach (var value in new[] { i.Target, i.Actual })
+            {
+                if (value is not { Length: >= 4 } v || !v.All(TextNorm.IsCjk) || i.Name.EndsWith(v, StringComparison.Ordinal)) continue;
+                int m = Enumerable.Range(3, v.Length - 3).LastOrDefault(n => i.Name.EndsWith(v[..n], StringComparison.Ordinal));
+                if (m == 0 || i.Name.Length - m < 2) continue;
+                inds[k] = i with { Name = i.Name + v[m..], Flagged = true };
+                break;
+            }
         }
     }
 

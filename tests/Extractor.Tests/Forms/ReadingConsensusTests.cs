@@ -191,6 +191,21 @@ public class ReadingConsensusTests
     }
 
     [Fact]
+    public void A_scanned_name_cut_before_the_end_of_its_value_is_completed_and_reviewed()
+    {
+        var scan = Scanned(TableSpec.Parse("a\nb\nc\nd"));
+        var result = new Interpretation();
+        Indicator Named(int row, string name, string target) => Ind("甲", name, 0, row) with { Target = target };
+        // As measured on scans: the wrapped 转 of 正常运转 lost.
+        result.Indicators.AddRange([Named(0, "保障传染病监测项目正常运", "正常运转"), Named(1, "保障传染病监测项目正常运转", "正常运转"),
+            Named(2, "工作正常", "正常运转"), Named(3, "保障设备正常运", "≥95%")]);
+        ReadingConsensus.Apply(result, [scan]);
+        Assert.Equal(["保障传染病监测项目正常运转", "保障传染病监测项目正常运转", "工作正常", "保障设备正常运"],
+            result.Indicators.Select(i => i.Name));
+        Assert.Equal([true, false, false, false], result.Indicators.Select(i => i.Flagged));
+    }
+
+    [Fact]
     public void A_scanned_project_name_with_a_digit_glued_takes_the_name_its_text_layer_line_prints()
     {
         var scan = Scanned(TableSpec.Parse("项目名称 | 健康教育宣传经费2\n资金支付及时率 | 100%", page: 5));
