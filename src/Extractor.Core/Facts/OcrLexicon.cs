@@ -30,6 +30,9 @@ public sealed partial class OcrLexicon
             .Select(TextNorm.Normalize).Distinct().ToList();
     }
 
+    // Characters a value may print before its number (约100人, 达95%, 每年1次, 第4季度, 于2024年…).
+    private const string ValueLeadWords = "约达近超共每第满按于在前后年月日计累合总均";
+
     // Names of the functional classification's 类 (201 一般公共服务支出 … 229 其他支出).
     private readonly List<string> _classNames;
 
@@ -508,6 +511,11 @@ public sealed partial class OcrLexicon
         // chi_sim reads ≥ as a character of like shape ("过100%", "之98%", "全100%", "人100%", "二6次"), or as one with
         // the > after it ("人>100%"); no form prints one before a number.
         if (t[0] is '过' or '之' or '全' or '人' or '二' && char.IsAsciiDigit(t[1])) return "≥" + t[1..];
+        // Or as some other character ("会1009%", "立410人", "委141.43万元"): a character before the number that no value
+        // prints there is the comparator; ≤ for an amount of money (成本指标 cap their cost), ≥ for the rest.
+        if (TextNorm.IsCjk(t[0]) && char.IsAsciiDigit(t[1]) && !ValueLeadWords.Contains(t[0]) &&
+            TargetParser.Parse(t[1..]) is { Value: not null, Unit: var unit })
+            return TextNorm.PercentWithoutCircles((unit is { } u && u.EndsWith('元') ? "≤" : "≥") + t[1..]);
         if (t.Length > 2 && t[0] is '人' && t[1] is '>' && char.IsAsciiDigit(t[2])) return "≥" + t[2..];
         if (t.Length > 2 && t[0] is '≥' or '≤' && t[1] is '>' or '<' or '=' && char.IsAsciiDigit(t[2])) return t[0] + t[2..];
         var pct = PercentAfterTwo().Match(t);

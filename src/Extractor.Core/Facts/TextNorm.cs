@@ -63,6 +63,24 @@ public static partial class TextNorm
         return at;
     }
 
+    /// <summary>
+    /// A percentage of four digits or more ("1009%", "9504%", "≥8500%"): the sign's circles were read as digits; the
+    /// rate is its first two digits, or 100 (no 绩效 form prints 1000 %). A leading 2 or 7 is as likely a misread ≥
+    /// ("2100%"), left for the comparator's restoring (<see cref="OcrLexicon.RestoreComparator"/>).
+    /// </summary>
+    public static string PercentWithoutCircles(string text)
+    {
+        var m = PercentCircles().Match(text);
+        if (!m.Success) return text;
+        var digits = m.Groups[2].Value;
+        if (digits[0] is '2' or '7') return text;
+        int keep = digits.StartsWith("100", StringComparison.Ordinal) ? 3 : 2;
+        return m.Groups[1].Value + digits[..keep] + "%";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([≥≤]?)(\d{4,})%$")]
+    private static partial System.Text.RegularExpressions.Regex PercentCircles();
+
     /// <summary>A CJK ideograph (the unified block and extension A).</summary>
     public static bool IsCjk(char c) => c >= 0x3400 && c <= 0x9FFF;
 

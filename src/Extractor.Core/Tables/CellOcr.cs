@@ -744,9 +744,6 @@ public sealed partial class CellOcr
     // longer text it is as likely a rule's end ("]年度指标值").
     // A year's 2 read as ≤ or ≥ ("≤019年12月底前"): no year is written from 0.
     private static readonly Regex YearFromZero = new(@"^[≤≥<>]0(\d{2}年)");
-    // A percentage of four digits or more ("1009%", "9504%", "8500%"): the sign's circles were read as digits; the
-    // rate is its first two digits, or 100 (no 绩效 form prints 1000 %).
-    private static readonly Regex PercentCircles = new(@"^([≥≤]?)(\d{4,})%$");
     private static readonly Regex OneGlyph = new(@"(?<=[（(\p{IsCJKUnifiedIdeographs}])[\]\[|](?=[年月日次个项人台天])|^[\]\[|](?=[年月日次个项人台天]$)");
 
     private const string StrayMarks = "-=|\"'“”‘’<>〈〉_^~`!?;";
@@ -921,13 +918,7 @@ public sealed partial class CellOcr
         s = YearGlyph.Replace(s, "$1年$2");
         if (s.Any(IsCjk)) s = OneGlyph.Replace(s, "1");
         s = YearFromZero.Replace(s, "20$1");
-        // A leading 2 or 7 is as likely a ≥ ("2100%"): left to the comparator's restoring (OcrLexicon).
-        if (PercentCircles.Match(s) is { Success: true } circles && circles.Groups[2].Value[0] is not ('2' or '7'))
-        {
-            var digits = circles.Groups[2].Value;
-            int keep = digits[0] == '1' && digits[1] == '0' && digits[2] == '0' ? 3 : 2;
-            s = circles.Groups[1].Value + digits[..keep] + "%";
-        }
+        s = Facts.TextNorm.PercentWithoutCircles(s);
         return LooksNumeric(s) ? CleanNumber(s) : s;
     }
 }

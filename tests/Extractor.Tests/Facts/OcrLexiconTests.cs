@@ -251,6 +251,12 @@ public class OcrLexiconTests
     [InlineData("人>100%", "≥100%")] // or as one glyph and the > after it
     [InlineData("二6次", "≥6次")]
     [InlineData("≥>4年", "≥4年")]
+    [InlineData("会1009%", "≥100%")]  // as measured on scans: ≥ read as another character
+    [InlineData("立410人", "≥410人")]
+    [InlineData("委141.43万元", "≤141.43万元")]   // a cost is capped
+    [InlineData("约100人", null)]      // printed so
+    [InlineData("每年1次", null)]
+    [InlineData("第4季度", null)]
     [InlineData("人均", null)]
     [InlineData("过程", null)]
     [InlineData("25%", null)]      // a plain rate
