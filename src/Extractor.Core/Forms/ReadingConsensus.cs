@@ -54,6 +54,17 @@ public static class ReadingConsensus
             renamed[p.Name] = name;
             result.Projects[k] = p with { Name = name };
         }
+        // A name the text layer prints (a mixed document's 项目支出表) with one character more or less: the scan
+        // dropped a character or read a gap as one ("免疫规划冷链和运转经费" for 免疫规划冷链运转经费).
+        var printedNames = result.Projects.Where(p => !pagesWithOcr.Contains(p.FirstPage)).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        for (int k = 0; k < result.Projects.Count; k++)
+        {
+            var p = result.Projects[k];
+            if (!pagesWithOcr.Contains(p.FirstPage) || renamed.ContainsKey(p.Name) || p.Name.Length < 6 || printedNames.Contains(p.Name)) continue;
+            if (printedNames.Where(n => OneCharacterMoreOrLess(p.Name, n)).Take(2).ToList() is not [var name]) continue;
+            renamed[p.Name] = name;
+            result.Projects[k] = p with { Name = name };
+        }
         // Then what the document's other cells say: a project's name recurs in its 项目概况, 总体目标 and indicators.
         var cellTexts = tables.SelectMany(t => t.Cells).Select(c => new string(c.Text.Where(ch => !char.IsWhiteSpace(ch)).ToArray()))
             .Where(t => t.Length >= 4).ToList();
@@ -122,6 +133,16 @@ public static class ReadingConsensus
         }
         var named = counts.Where(kv => kv.Value >= 2 && kv.Key.All(IsNameChar)).ToList();
         return named.Count == 1 ? named[0].Key : null;
+    }
+
+    // Whether one text is the other with one character taken out.
+    private static bool OneCharacterMoreOrLess(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) != 1) return false;
+        var (shorter, longer) = a.Length < b.Length ? (a, b) : (b, a);
+        int i = 0;
+        while (i < shorter.Length && shorter[i] == longer[i]) i++;
+        return longer.AsSpan(i + 1).SequenceEqual(shorter.AsSpan(i));
     }
 
     // Names are Chinese; a Latin letter or mark in one is a misread glyph (quotes and brackets are printed).

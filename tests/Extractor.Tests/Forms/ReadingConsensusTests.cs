@@ -219,6 +219,23 @@ public class ReadingConsensusTests
     }
 
     [Fact]
+    public void A_scanned_project_name_one_character_more_or_less_than_a_printed_one_takes_it()
+    {
+        // As measured on a mixed document: the scan read a gap in 免疫规划冷链运转经费 as 和.
+        var scan = Scanned(TableSpec.Parse("项目名称 | 免疫规划冷链和运转经费\n项目名称 | 传染病监测\n职工满意度 | ≥90%", page: 5));
+        var list = TableSpec.Parse("免疫规划冷链运转经费 | 12.00\n传染病监测项目 | 3.00\n传染病监测经费 | 2.00", page: 3);
+        var result = new Interpretation();
+        result.Projects.AddRange([new Project { Name = "免疫规划冷链运转经费", FirstPage = 3 }, new Project { Name = "传染病监测项目", FirstPage = 3 },
+            new Project { Name = "传染病监测经费", FirstPage = 3 },
+            new Project { Name = "免疫规划冷链和运转经费", FirstPage = 5 }, new Project { Name = "传染病监测项", FirstPage = 5 }]);
+        result.Indicators.Add(Ind("免疫规划冷链和运转经费", "职工满意度", 0, 2) with { Cell = new CellRef(5, 0, 2, 0) });
+        ReadingConsensus.Apply(result, [scan, list]);
+        Assert.Equal("免疫规划冷链运转经费", result.Projects[3].Name);
+        Assert.Equal("免疫规划冷链运转经费", result.Indicators[0].Project);
+        Assert.Equal("传染病监测项目", result.Projects[4].Name);
+    }
+
+    [Fact]
     public void A_scanned_overall_evaluations_project_one_misread_from_the_units_name_takes_it()
     {
         // A 整体 self-evaluation's project is the unit; its 单位名称 cell read 峡 for 泉.
