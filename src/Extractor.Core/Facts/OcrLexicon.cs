@@ -103,7 +103,9 @@ public sealed partial class OcrLexicon
             tied = [best = paired];
         if ((best is null || tied.Count > 1 || bestD > allow) && OrdinalItem().IsMatch(prefix) && codeNames is null && ClassName(core) is { } cls)
             return prefix + cls + suffix;
-        if (best is null || tied.Count > 1 || bestD == 0 || bestD > allow) return WithoutTrailingDebris(body) is { } bare ? prefix + bare + suffix : null;
+        if (best is null || tied.Count > 1 || bestD == 0 || bestD > allow)
+            // Without its debris the reading may be a phrase or one cut at the cell's edge ("偏差原因分析及改进措San eee").
+            return WithoutTrailingDebris(body) is { } bare ? prefix + (Correct(bare) ?? bare) + suffix : null;
         // Short phrases: one wrong Chinese character could as well be another word the forms do not list (单价 vs
         // 单位); only a non-Chinese mark in the reading is surely a misread.
         if (best.Length <= 3 && core.Where((c, i) => i >= best.Length || c != best[i]).All(TextNorm.IsCjk)) return null;
@@ -547,11 +549,18 @@ public sealed partial class OcrLexicon
     /// </summary>
     private static string? WithoutTrailingDebris(string body)
     {
-        var m = TrailingDebris().Match(body);
-        if (!m.Success || m.Index < 2 || !TextNorm.IsCjk(body[m.Index - 1])) return null;
-        if (Acronym().IsMatch(m.Value)) return null;
-        return body[..m.Index];
+        var cut = body;
+        // A rule's remnant read as a run of dashes and 一 ("改进措-一一一-一一三-一"): no phrase ends in one.
+        if (RuleRun().Match(cut) is { Success: true } run && run.Value.Count(c => c is not ('一' or '二' or '三')) >= 2 &&
+            run.Index >= 2 && TextNorm.IsCjk(cut[run.Index - 1]))
+            cut = cut[..run.Index];
+        var m = TrailingDebris().Match(cut);
+        if (m.Success && m.Index >= 2 && TextNorm.IsCjk(cut[m.Index - 1]) && !Acronym().IsMatch(m.Value)) cut = cut[..m.Index];
+        return cut != body ? cut : null;
     }
+
+    [GeneratedRegex(@"[一二三\-—_－=]{3,}$")]
+    private static partial Regex RuleRun();
 
     /// <summary>
     /// An OCR'd 一级/二级指标 cell as one of the national indicator levels (<see cref="FormVocabulary.IndicatorLevels"/>):

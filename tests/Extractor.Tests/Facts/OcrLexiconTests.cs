@@ -343,6 +343,14 @@ public class OcrLexiconTests
     }
 
     [Theory]
+    [InlineData("偏差原因分析及改进措San eee", "偏差原因分析及改进措施")]   // as measured on scans: debris, and the 施 lost at the edge
+    [InlineData("偏差原因分析及改进措-一一一-一一三-一-一一一一", "偏差原因分析及改进措施")]   // a rule read as dashes and 一
+    [InlineData("项目一-三", null)]                                                    // one dash: printed
+    [InlineData("统一一一", null)]
+    public void A_reading_without_its_debris_is_corrected_as_any_other(string reading, string? expected) =>
+        Assert.Equal(expected, Lexicon.Correct(reading));
+
+    [Theory]
     [InlineData("八、社用人党和就业支出", "八、社会保障和就业支出")]   // as measured on scans
     [InlineData("十、卫生健康支出", null)]                             // as printed
     [InlineData("十三、农条k受出", null)]                               // three in five misread: too far
