@@ -196,13 +196,16 @@ public sealed partial class OcrLexicon
         if (book >= 0 && !text.Contains('》') && text.IndexOfAny(['）', ')'], book) > book) text = text[..book] + "（" + text[(book + 1)..];
         // A label's colon read as a comma before its value ("填报日期，20231216"): labels of dates, people and numbers.
         text = LabelComma().Replace(text, "$1：");
-        if (text.IndexOfAny(['(', ')', ':']) < 0) return text;
+        if (text.IndexOfAny(['(', ')', ':', ',', ';']) < 0) return text;
         var chars = text.ToCharArray();
         for (int k = 0; k < chars.Length; k++)
         {
             if (chars[k] == '(') chars[k] = '（';
             else if (chars[k] == ')') chars[k] = '）';
             else if (chars[k] == ':' && k > 0 && TextNorm.IsCjk(chars[k - 1])) chars[k] = '：';
+            // Commas and semicolons between two Chinese characters are full-width too ("任务,各项工作").
+            else if (chars[k] is ',' or ';' && k > 0 && k + 1 < chars.Length && TextNorm.IsCjk(chars[k - 1]) && TextNorm.IsCjk(chars[k + 1]))
+                chars[k] = chars[k] == ',' ? '，' : '；';
         }
         return new string(chars);
     }
