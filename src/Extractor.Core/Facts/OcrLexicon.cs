@@ -193,7 +193,8 @@ public sealed partial class OcrLexicon
             text = "“" + text;
         // A round bracket read as a book-title mark: "市县《区）" has a closing bracket and no closing 》.
         int book = text.IndexOf('《');
-        if (book >= 0 && !text.Contains('》') && text.IndexOfAny(['）', ')'], book) > book) text = text[..book] + "（" + text[(book + 1)..];
+        if (book >= 0 && !text.Contains('》') && text.IndexOfAny(['）', ')'], book) > book)
+            text = text[..book] + (book > 0 && text[book - 1] is '（' or '(' ? "" : "（") + text[(book + 1)..];   // "（《50分）": read twice
         // A label's colon read as a comma before its value ("填报日期，20231216"): labels of dates, people and numbers.
         text = LabelComma().Replace(text, "$1：");
         if (text.IndexOfAny(['(', ')', ':', ',', ';']) < 0) return text;

@@ -290,6 +290,7 @@ public class OcrLexiconTests
     [InlineData("经费控制率”", "经费控制率”")]            // a closing quote far from the start is left
     [InlineData("市县《区）财政资金", "市县（区）财政资金")]   // as measured on scans: a bracket read as a book-title mark
     [InlineData("《预算法》规定", "《预算法》规定")]
+    [InlineData("产出指标（《50分）", "产出指标（50分）")]      // the bracket read twice
     [InlineData("已按计划完成年度工作任务,各项工作运转正常", "已按计划完成年度工作任务，各项工作运转正常")]
     [InlineData("1,234.50元", "1,234.50元")]                   // a thousands comma stays
     [InlineData("填报日期，20231216", "填报日期：20231216")]   // a label's colon read as a comma
