@@ -29,7 +29,7 @@ public static class ReadingConsensus
             if (inds[k].Name.Length > 0) support[inds[k].Name] = support.GetValueOrDefault(inds[k].Name) + (ocr[k] ? 1 : TextLayerWeight);
         for (int k = 0; k < inds.Count; k++)
             if (ocr[k] && Majority(inds[k].Name, support) is { } name) inds[k] = inds[k] with { Name = name };
-        double NameConfidence(CellRef c) => tables[c.Table].At(c.Row, c.Col)?.Confidence ?? 0;
+        double NameConfidence(CellRef c) => c.Table >= 0 && c.Table < tables.Count ? tables[c.Table].At(c.Row, c.Col)?.Confidence ?? 0 : 0;
         SharePairNames(inds, ocr, support, NameConfidence);
         SharePairComparators(inds, ocr);
         SharePairLevels(inds, ocr);

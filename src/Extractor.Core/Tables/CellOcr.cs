@@ -739,11 +739,11 @@ public sealed partial class CellOcr
     private static readonly Regex PercentGlyph = new(@"^([≥≤]?\d{1,3}(?:\.\d+)?)[°""”][0o9]?[.,«»]?$");
     // 年 between a year and a month read as "4F" or "#F" ("20244F12月底前"): no date prints an F.
     private static readonly Regex YearGlyph = new(@"(?<!\d)(\d{4})[4#]?F(\d{1,2}月)");
+    // A year's 2 read as ≤ or ≥ ("≤019年12月底前"): no year is written from 0.
+    private static readonly Regex YearFromZero = new(@"^[≤≥<>]0(\d{2}年)");
     // A lone 1 read as a bracket or bar before a counting word, after a bracket or a Chinese character
     // ("一次性项目（]年结束）"), or as a whole value ("]年"): no form prints an unpaired bracket there. At the start of a
     // longer text it is as likely a rule's end ("]年度指标值").
-    // A year's 2 read as ≤ or ≥ ("≤019年12月底前"): no year is written from 0.
-    private static readonly Regex YearFromZero = new(@"^[≤≥<>]0(\d{2}年)");
     private static readonly Regex OneGlyph = new(@"(?<=[（(\p{IsCJKUnifiedIdeographs}])[\]\[|](?=[年月日次个项人台天])|^[\]\[|](?=[年月日次个项人台天]$)");
 
     private const string StrayMarks = "-=|\"'“”‘’<>〈〉_^~`!?;";
