@@ -195,7 +195,8 @@ public sealed partial class OcrLexicon
         int book = text.IndexOf('《');
         if (book >= 0 && !text.Contains('》') && text.IndexOfAny(['）', ')'], book) > book)
             text = text[..book] + (book > 0 && text[book - 1] is '（' or '(' ? "" : "（") + text[(book + 1)..];   // "（《50分）": read twice
-        // A label's colon read as a comma before its value ("填报日期，20231216"): labels of dates, people and numbers.
+        // A label's colon read as a comma or semicolon before its value ("填报日期，20231216", "经办人;岳慧娟"): labels
+        // of dates, people and numbers.
         text = LabelComma().Replace(text, "$1：");
         if (text.IndexOfAny(['(', ')', ':', ',', ';']) < 0) return text;
         var chars = text.ToCharArray();
@@ -696,7 +697,7 @@ public sealed partial class OcrLexicon
     private static readonly Func<char, int> Gap = c => TextNorm.IsCjk(c) ? 4 : 1;
     private static readonly Func<char, char, int> Sub = (a, b) => a == b ? 0 : TextNorm.IsCjk(a) && TextNorm.IsCjk(b) ? 2 : 1;
 
-    [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{0,6}(?:日期|时间|电话|负责人|经办人|联系人|填报人|审核人))[，,](?=[\d\p{IsCJKUnifiedIdeographs}])")]
+    [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{0,6}(?:日期|时间|电话|负责人|经办人|联系人|填报人|审核人))[，,；;](?=[\d\p{IsCJKUnifiedIdeographs}])")]
     private static partial Regex LabelComma();
 
     [GeneratedRegex(@"^[一二三四五六七八九十]{1,3}[、.．]$")]

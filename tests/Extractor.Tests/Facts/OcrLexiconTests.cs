@@ -295,6 +295,7 @@ public class OcrLexiconTests
     [InlineData("1,234.50元", "1,234.50元")]                   // a thousands comma stays
     [InlineData("填报日期，20231216", "填报日期：20231216")]   // a label's colon read as a comma
     [InlineData("负责人，孙明星", "负责人：孙明星")]
+    [InlineData("经办人;岳慧娟", "经办人：岳慧娟")]
     [InlineData("截至目前，2023年已完成", "截至目前，2023年已完成")]   // no label: a sentence's comma
     public void Chinese_texts_get_the_brackets_and_colons_chinese_typesetting_prints(string reading, string expected) =>
         Assert.Equal(expected, OcrLexicon.WithChinesePunctuation(reading));
