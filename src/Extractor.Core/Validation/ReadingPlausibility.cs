@@ -73,7 +73,9 @@ public static partial class ReadingPlausibility
             // An amount with no header above it: the header row was not read, so the column is unknown.
             if (string.IsNullOrEmpty(l.Column))
                 issues.Add(Issue(NoColumn, $"{l.Form.Label()} p{l.Cell.Page}: 「{l.Name}」的金额没有读到表头", l.Cell));
-            if (l.Column.Split('/').FirstOrDefault(h => !OcrLexicon.IsHeaderVocabulary(h)) is { } header)
+            // A digit glued to a header word ("支出7"): the words pass once digits are set aside (years and 栏次 are
+            // printed), but no header ends a word with one digit; a rule's end or a speck was read there.
+            if (l.Column.Split('/').FirstOrDefault(h => !OcrLexicon.IsHeaderVocabulary(h) || HeaderDigitDebris().IsMatch(TextNorm.Normalize(h))) is { } header)
                 issues.Add(Issue(UnknownHeader, $"{l.Form.Label()} p{l.Cell.Page}: 表头「{header}」不是表头用语 (识别可疑)", l.Cell));
             // Functional (2xx) and economic (3xx) codes only: other numbering (e.g. project codes) is not ours to judge.
             if (l.Code is { Length: 3 or 5 or 7 } code && code[0] is '2' or '3' && dict.Count > 0 && !dict.Contains(code) && !dict.Contains(code[..3]))
@@ -333,6 +335,9 @@ public static partial class ReadingPlausibility
                 System.Globalization.CultureInfo.InvariantCulture, out var pct) && pct > 100);
         return QualitativeValue().IsMatch(t);
     }
+
+    [GeneratedRegex(@"[\u3400-\u9FFF]\d$")]
+    private static partial Regex HeaderDigitDebris();
 
     [GeneratedRegex(@"(?<![\d.])0\d")]
     private static partial Regex LeadingZero();

@@ -68,6 +68,19 @@ public class ReadingPlausibilityTests
     }
 
     [Fact]
+    public void A_scanned_header_with_a_digit_glued_to_a_word_flags_its_column()
+    {
+        // A rule's end read after the header: 人员经费 as 人员经费7. Set aside with the digits, the words pass.
+        var spec = Fixtures.YqBasicEconomic.Replace("人员经费", "人员经费7");
+        var scanned = Doc(spec, FormType.GeneralBudgetBasicExpenditure, ocr: true);
+        var issues = ReadingPlausibility.Check(scanned, Dict);
+        Assert.NotEmpty(issues);
+        Assert.All(issues, i => Assert.Equal(ReadingPlausibility.UnknownHeader, i.Rule));
+        var flaggedCells = issues.SelectMany(i => i.Cells).ToHashSet();
+        Assert.All(scanned.BudgetLines, l => Assert.Equal(l.Column.Contains("人员经费7"), flaggedCells.Contains(l.Cell)));
+    }
+
+    [Fact]
     public void A_scanned_row_label_with_debris_glued_to_its_end_is_flagged()
     {
         // OCR of a rule or speck after the name: 办公费 read as 办公费7 / 办公费SA.
