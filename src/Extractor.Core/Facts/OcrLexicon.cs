@@ -274,8 +274,9 @@ public sealed partial class OcrLexicon
     /// </summary>
     private Table WithCodeFirstDigits(Table table)
     {
-        Cell[]? cells = null;
-        foreach (var column in table.Cells.Select((c, i) => (c, i)).Where(x => x.c.ColSpan == 1 && !x.c.IsEmpty).GroupBy(x => x.c.Col))
+        var cells = table.Cells.ToArray();
+        bool changed = false;
+        foreach (var column in LabelColumns(cells))
         {
             var known = column.Select(x => TextNorm.Normalize(x.c.Text)).Where(t => TextNorm.LooksLikeCode(t) && _codes.Contains(t)).ToList();
             if (known.Count < 3) continue;
@@ -285,11 +286,11 @@ public sealed partial class OcrLexicon
             {
                 var t = TextNorm.Normalize(c.Text);
                 if (c.Source != CellSource.Ocr || t.Length is not (4 or 6) || !t.All(char.IsAsciiDigit) || !_codes.Contains(lead.Key + t)) continue;
-                cells ??= table.Cells.ToArray();
                 cells[i] = c.Corrected(lead.Key + t);
+                changed = true;
             }
         }
-        return cells is null ? table : table.WithCells(cells);
+        return changed ? table.WithCells(cells) : table;
     }
 
     // The subject code printed left of a name cell on the same row (科目编码 | 科目名称), if any.

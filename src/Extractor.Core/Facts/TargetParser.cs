@@ -36,6 +36,16 @@ public static partial class TargetParser
         return new IndicatorValue(raw, cmp, v, unit.Length == 0 ? null : unit);
     }
 
+    /// <summary>
+    /// The unit an indicator's name says it is counted in: % for a rate (…率), 次 for a count of times (…次数), 人 for a
+    /// count of people (…人数); null when the name says none.
+    /// </summary>
+    public static string? UnitNamedBy(string name)
+    {
+        var n = TextNorm.Normalize(name);
+        return n.EndsWith('率') ? "%" : n.EndsWith("次数") ? "次" : n.EndsWith("人数") ? "人" : null;
+    }
+
     // Whole-cell value: number then a short unit (%, 人, 万元, 个/台 …); dates such as 2025年12月底前 stay qualitative.
     [GeneratedRegex(@"^(\d+(?:\.\d+)?)(%|‰|[\p{IsCJKUnifiedIdeographs}a-zA-Z/²³]{0,6})$")]
     private static partial Regex ValueRegex();

@@ -64,6 +64,16 @@ public static partial class TextNorm
     }
 
     /// <summary>
+    /// The stretches of <paramref name="text"/> as long as <paramref name="name"/> that differ from it in exactly one
+    /// character: each stretch's start and the place of the difference within it.
+    /// </summary>
+    public static IEnumerable<(int Start, int At)> OneOffWindows(string text, string name)
+    {
+        for (int start = 0; start + name.Length <= text.Length; start++)
+            if (SingleDifference(text.AsSpan(start, name.Length), name) is var at and >= 0) yield return (start, at);
+    }
+
+    /// <summary>
     /// A percentage of four digits or more ("1009%", "9504%", "≥8500%"): the sign's circles were read as digits; the
     /// rate is its first two digits, or 100 (no 绩效 form prints 1000 %). A leading 2 or 7 is as likely a misread ≥
     /// ("2100%"), left for the comparator's restoring (<see cref="OcrLexicon.RestoreComparator"/>).

@@ -127,8 +127,7 @@ public static class ReadingConsensus
             if (t == reading || t.Length < reading.Length) continue;
             if (t.Contains(reading, StringComparison.Ordinal)) return null;
             seen.Clear();
-            for (int i = 0; i + reading.Length <= t.Length; i++)
-                if (TextNorm.SingleDifference(t.AsSpan(i, reading.Length), reading) >= 0) seen.Add(t.Substring(i, reading.Length));
+            foreach (var (start, _) in TextNorm.OneOffWindows(t, reading)) seen.Add(t.Substring(start, reading.Length));
             foreach (var c in seen) counts[c] = counts.GetValueOrDefault(c) + 1;
         }
         var named = counts.Where(kv => kv.Value >= 2 && kv.Key.All(IsNameChar)).ToList();
@@ -216,9 +215,9 @@ public static class ReadingConsensus
         for (int k = 0; k < inds.Count; k++)
         {
             var i = inds[k];
-            var name = TextNorm.Normalize(i.Name);
-            string? counted = name.EndsWith("次数") ? "次" : name.EndsWith("人数") ? "人" : null;
-            if (!ocr[k] || counted is null) continue;
+            var counted = TargetParser.UnitNamedBy(i.Name);
+            // Rates are left to review: "≥95次" for a 率 may as well be a misread name.
+            if (!ocr[k] || counted is not ("次" or "人")) continue;
             string? Mended(string? value) =>
                 value is { Length: > 1 } v && TargetParser.Parse(v) is { Value: not null, Unit: { Length: 1 } u } && u != counted &&
                 !MeasureWords.Contains(u[0]) && v.EndsWith(u, StringComparison.Ordinal) ? v[..^1] + counted : null;

@@ -33,15 +33,14 @@ public static class UnitNameReadings
         ArgumentNullException.ThrowIfNull(unit);
         if (unit.Length < MinLength || text.Length < unit.Length) return null;
         char[]? chars = null;
-        for (int j = 0; j + unit.Length <= text.Length; j++)
+        foreach (var (start, at) in TextNorm.OneOffWindows(text, unit))
         {
-            var window = text.AsSpan(j, unit.Length);
-            int k = TextNorm.SingleDifference(window, unit);
-            if (k < 0 || !TextNorm.IsCjk(window[k]) || Ordinals.Contains(window[k]) || Ordinals.Contains(unit[k])) continue;
-            var reading = window.ToString();
+            char read = text[start + at];
+            if (!TextNorm.IsCjk(read) || Ordinals.Contains(read) || Ordinals.Contains(unit[at])) continue;
+            var reading = text.Substring(start, unit.Length);
             if (printed.Any(t => t.Contains(reading, StringComparison.Ordinal))) continue;
             chars ??= text.ToCharArray();
-            chars[j + k] = unit[k];
+            chars[start + at] = unit[at];
         }
         return chars is null ? null : new string(chars);
     }

@@ -208,13 +208,9 @@ public static partial class ReadingPlausibility
         {
             if (t == name || t.Length < name.Length) continue;
             if (t.Contains(name, StringComparison.Ordinal)) return false;
-            for (int k = 0; k + name.Length <= t.Length && !near; k++)
-            {
-                int at = TextNorm.SingleDifference(t.AsSpan(k, name.Length), name);
-                // Inside the name only: a text that goes on past the name's start or end differs there by its own
-                // words (数字图书馆运维经费 beside the indicator 数字图书馆运维经覆盖读者人数).
-                near = at > 0 && at < name.Length - 1 && TextNorm.IsCjk(t[k + at]);
-            }
+            // Inside the name only: a text that goes on past the name's start or end differs there by its own
+            // words (数字图书馆运维经费 beside the indicator 数字图书馆运维经覆盖读者人数).
+            near = near || TextNorm.OneOffWindows(t, name).Any(w => w.At > 0 && w.At < name.Length - 1 && TextNorm.IsCjk(t[w.Start + w.At]));
         }
         return near;
     }
@@ -302,11 +298,12 @@ public static partial class ReadingPlausibility
     {
         if (target is not { Value: not null } t) return null;
         var unit = t.Unit ?? "";
-        var n = TextNorm.Normalize(name);
-        if (n.EndsWith('率')) return unit == "%";
-        if (n.EndsWith("次数")) return unit.Contains('次');
-        if (n.EndsWith("人数")) return unit.Contains('人');
-        return null;
+        return TargetParser.UnitNamedBy(name) switch
+        {
+            "%" => unit == "%",
+            { } counted => unit.Contains(counted, StringComparison.Ordinal),
+            null => null,
+        };
     }
 
     private static ValidationIssue Issue(string rule, string message, CellRef cell) =>
