@@ -556,16 +556,20 @@ public sealed partial class OcrLexicon
     private static string? WithoutTrailingDebris(string body)
     {
         var cut = body;
-        // A rule's remnant read as a run of dashes and 一 ("改进措-一一一-一一三-一"): no phrase ends in one.
-        if (RuleRun().Match(cut) is { Success: true } run && run.Value.Count(c => c is not ('一' or '二' or '三')) >= 2 &&
-            run.Index >= 2 && TextNorm.IsCjk(cut[run.Index - 1]))
+        // A rule's remnant read as a run of dashes and 一 ("改进措-一一一-一一三-一"): no phrase ends in one. The run may
+        // end in one glyph of its own (the rule's end or a speck: "改进措--一-一-过") and come in pieces.
+        for (int pass = 0; pass < 3 && RuleRun().Match(cut) is { Success: true } run &&
+             IsRuleRun(run.Groups[1].Value) && run.Index >= 2 && TextNorm.IsCjk(cut[run.Index - 1]); pass++)
             cut = cut[..run.Index];
         var m = TrailingDebris().Match(cut);
         if (m.Success && m.Index >= 2 && TextNorm.IsCjk(cut[m.Index - 1]) && !Acronym().IsMatch(m.Value)) cut = cut[..m.Index];
         return cut != body ? cut : null;
     }
 
-    [GeneratedRegex(@"[一二三\-—_－=]{3,}$")]
+    // Two marks at least, or one in a run of four: "一一" alone may be printed.
+    private static bool IsRuleRun(string run) => run.Count(c => c is not ('一' or '二' or '三')) is var marks && (marks >= 2 || marks >= 1 && run.Length >= 4);
+
+    [GeneratedRegex(@"([一二三\-—_－=]{3,})[^一二三\-—_－=]?$")]
     private static partial Regex RuleRun();
 
     /// <summary>
@@ -716,7 +720,7 @@ public sealed partial class OcrLexicon
     private static partial Regex EndDebris();
 
     // What follows the last Chinese character when it is only letters, marks and spaces.
-    [GeneratedRegex(@"[A-Za-z|\\/{}\[\]=<>.,;'""“”‘’`~^_!?*+\-—&$#@，、\s]+$")]
+    [GeneratedRegex(@"[A-Za-z|\\/{}\[\]=<>.,:;'""“”‘’`~^_!?*+\-—&$#@，、\s]+$")]
     private static partial Regex TrailingDebris();
 
     [GeneratedRegex(@"^[A-Z]{3,5}$")]

@@ -196,14 +196,18 @@ public static class ReadingConsensus
             if (!ocr[k]) continue;
             // A unit supplied, not read: the fact goes to review ("1047" beside 1015.99万元 was ≤1047.41万元).
             if (i.Target is { Length: > 0 } target && char.IsAsciiDigit(target[^1]) && i.TargetParsed is { Value: not null, Unit: null or "" } &&
-                TargetParser.Parse(i.Actual) is { Value: not null, Unit: { Length: > 0 } unit })
-                inds[k] = i with { Target = target + unit, TargetParsed = TargetParser.Parse(target + unit), Flagged = true };
+                TargetParser.Parse(i.Actual) is { Value: not null, Unit: { Length: > 0 } unit } && WithUnit(target, unit) is var mended)
+                inds[k] = i with { Target = mended, TargetParsed = TargetParser.Parse(mended), Flagged = true };
             // And the other way: "42" achieved against ≥40项 is 42项.
             else if (i.Actual is { Length: > 0 } actual && char.IsAsciiDigit(actual[^1]) &&
                      TargetParser.Parse(actual) is { Value: not null, Unit: null or "" } && i.TargetParsed is { Value: not null, Unit: { Length: > 0 } tu })
-                inds[k] = i with { Actual = actual + tu, Flagged = true };
+                inds[k] = i with { Actual = WithUnit(actual, tu), Flagged = true };
         }
     }
+
+    // A percent sign read as digits ("9504" beside ≥90%) is one: the rate is its first two digits (or 100).
+    private static string WithUnit(string number, string unit) =>
+        unit == "%" ? TextNorm.PercentWithoutCircles(number + unit) : number + unit;
 
     /// <summary>
     /// A scanned count whose unit was misread ("≥11%" or "≥9跟" for 开展培训次数's ≥11次): what the name counts

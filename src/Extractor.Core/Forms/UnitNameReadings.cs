@@ -23,7 +23,7 @@ public static class UnitNameReadings
         var printed = pages.SelectMany(p => p.Content.Tables).SelectMany(t => t.Cells).Where(c => c.Source == CellSource.TextLayer)
             .Select(c => TextNorm.Normalize(c.Text)).Concat(pages.Where(p => p.Content.TextLayerUsable).SelectMany(p => p.Content.Lines)
             .Select(l => TextNorm.Normalize(l.Text))).Where(t => t.Length >= unit.Length).ToList();
-        return pages.Select(p => Mend(p, unit, printed)).ToList();
+        return pages.Select(p => OcrCellMending.Mend(p, c => Mended(c.Text, unit, printed))).ToList();
     }
 
     /// <summary>The text with each window one Chinese character off <paramref name="unit"/> replaced by it; null when none is.</summary>
@@ -43,26 +43,5 @@ public static class UnitNameReadings
             chars[start + at] = unit[at];
         }
         return chars is null ? null : new string(chars);
-    }
-
-    private static ClassifiedPage Mend(ClassifiedPage page, string unit, IReadOnlyList<string> printed)
-    {
-        var tables = page.Content.Tables;
-        List<Table>? mended = null;
-        for (int t = 0; t < tables.Count; t++)
-        {
-            Cell[]? cells = null;
-            var source = tables[t].Cells;
-            for (int i = 0; i < source.Count; i++)
-                if (source[i].Source == CellSource.Ocr && Mended(source[i].Text, unit, printed) is { } text)
-                {
-                    cells ??= source.ToArray();
-                    cells[i] = source[i].Corrected(text);
-                }
-            if (cells is null) continue;
-            mended ??= tables.ToList();
-            mended[t] = tables[t].WithCells(cells);
-        }
-        return mended is null ? page : page with { Content = page.Content.WithTables(mended) };
     }
 }

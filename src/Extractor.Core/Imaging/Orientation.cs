@@ -23,6 +23,11 @@ public static class Orientation
     /// <summary>Upright and upside-down strip readings closer than this (mean confidence) leave OCR unsure.</summary>
     public const double CloseOcrMargin = 0.3;
     private const int MinVotes = 8;
+    private const int MinHan = 6;
+    // Gray levels between neighbouring pixels that make a glyph's edge (paper shading changes by a few per pixel).
+    private const int StepContrast = 32;
+
+    private static bool IsHan(char c) => c is >= '\u3400' and <= '\u9FFF';
 
     /// <summary>Decides the quarter turns (clockwise) that make <paramref name="page"/> upright.</summary>
     public static OrientationDecision Detect(GrayImage page, OcrEngine ocr)
@@ -174,9 +179,12 @@ public static class Orientation
     internal static (bool Flip, double Confidence, double Margin) FlipByReadings(IEnumerable<(OcrResult Up, OcrResult Down)> readings)
     {
         double upright = 0, flipped = 0;
-        int read = 0;
+        int read = 0, hanUp = 0, hanDown = 0;
         foreach (var (up, down) in readings)
         {
+            hanUp += up.Text.Count(IsHan);
+            hanDown += down.Text.Count(IsHan);
+            if (Environment.GetEnvironmentVariable("XPROBE") is not null) Console.Error.WriteLine($"XPROBE up {up.Confidence:F2} [{up.Text.Replace('\n',' ')}] down {down.Confidence:F2} [{down.Text.Replace('\n',' ')}]");
             if (string.IsNullOrWhiteSpace(up.Text) || string.IsNullOrWhiteSpace(down.Text)) continue;
             upright += up.Confidence;
             flipped += down.Confidence;
@@ -185,20 +193,28 @@ public static class Orientation
             if (Math.Abs(flipped - upright) > 0.3 * read) break;
         }
         upright /= Math.Max(1, read); flipped /= Math.Max(1, read);
-        return flipped > upright + 0.1 ? (true, flipped, flipped - upright) : (false, upright, Math.Abs(upright - flipped));
+        if (Environment.GetEnvironmentVariable("XPROBE") is not null) Console.Error.WriteLine($"XPROBE han {hanUp} {hanDown} conf {upright:F2} {flipped:F2}");
+        if (flipped > upright + 0.1) return (true, flipped, flipped - upright);
+        if (upright > flipped + 0.1) return (false, upright, upright - flipped);
+        // Confidence alone undecided (a small table crossed by rules reads as junk both ways): the way up is the one
+        // that reads as Chinese. Upside-down Chinese comes out as Latin junk with a few stray characters.
+        if (hanDown >= MinHan && hanDown >= 3 * hanUp) return (true, flipped, Math.Abs(flipped - upright));
+        return (false, upright, Math.Abs(upright - flipped));
     }
 
-    // Bands ~0.6 inch high around the densest ink rows of the page, not overlapping, densest first.
+    // Bands ~0.6 inch high around the page's densest text, not overlapping, densest first. Text is counted as sharp
+    // steps along the rows, not as dark pixels: on a photographed page the paper darkens towards an edge, and a
+    // threshold over the whole page took that shading for the inkiest band (a contents page read as junk both ways
+    // and was turned over). Rules along the row add no steps; the page's own edge adds one per row.
     private static List<PixelRect> InkiestStrips(GrayImage img, int count)
     {
-        int t = Threshold.Otsu(img);
         int w = img.Width, h = img.Height;
-        // upTo[y]: ink pixels in rows above y, so any band's ink is one subtraction.
+        // upTo[y]: steps in rows above y, so any band's count is one subtraction.
         var upTo = new long[h + 1];
         for (int y = 0; y < h; y++)
         {
             int n = 0; int o = y * w;
-            for (int x = w / 10; x < w - w / 10; x++) if (img.Pixels[o + x] <= t) n++;
+            for (int x = Math.Max(1, w / 20); x < w - w / 20; x++) if (Math.Abs(img.Pixels[o + x] - img.Pixels[o + x - 1]) >= StepContrast) n++;
             upTo[y + 1] = upTo[y] + n;
         }
         int band = Math.Min(h, Math.Max(20, (int)(0.6 * img.Dpi)));
@@ -215,7 +231,7 @@ public static class Orientation
                 if (sum > bestSum) { bestSum = sum; best = y0; }
             }
             if (best < 0 || (k > 0 && bestSum == 0)) break;
-            taken.Add(new PixelRect(w / 10, best, w - 2 * (w / 10), band));
+            taken.Add(new PixelRect(w / 20, best, w - 2 * (w / 20), band));
         }
         return taken;
     }

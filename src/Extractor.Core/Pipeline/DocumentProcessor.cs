@@ -61,8 +61,9 @@ public sealed class DocumentProcessor : IDocumentProcessor, IDisposable
             Lap(result, "correct", clock);
 
             // Headers and 合计 labels are repaired once pages have their form: only budget forms' headers are a closed
-            // set, and only their classes add up to a total. The unit's name is known once all pages are read.
-            result.Pages.AddRange(UnitNameReadings.Apply(TotalRowRepair.Apply(ColumnHeaderRepair.Apply(_classifier.Classify(pages)))));
+            // set, and only their classes add up to a total. The unit's name and the texts a document repeats are known
+            // once all pages are read.
+            result.Pages.AddRange(CellTextConsensus.Apply(UnitNameReadings.Apply(TotalRowRepair.Apply(ColumnHeaderRepair.Apply(_classifier.Classify(pages))))));
             Lap(result, "classify", clock);
 
             result.Tables.AddRange(TableJoiner.Join(result.Pages.Select(p => p.Content).ToList()));

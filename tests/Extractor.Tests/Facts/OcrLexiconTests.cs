@@ -349,6 +349,10 @@ public class OcrLexiconTests
     [Theory]
     [InlineData("偏差原因分析及改进措San eee", "偏差原因分析及改进措施")]   // as measured on scans: debris, and the 施 lost at the edge
     [InlineData("偏差原因分析及改进措-一一一-一一三-一-一一一一", "偏差原因分析及改进措施")]   // a rule read as dashes and 一
+    [InlineData("未完成原因和改进措--一-一-过", "未完成原因和改进措施")]             // the rule's end read as a glyph
+    [InlineData("未完成原因和改进措-一-一-过-一一一一", "未完成原因和改进措施")]     // and in two pieces
+    [InlineData("一般公共预算财政拨--一--荆", "一般公共预算财政拨款")]
+    [InlineData("偏差原因分析及改进措ale:ana", "偏差原因分析及改进措施")]             // Latin junk with a colon in it
     [InlineData("项目一-三", null)]                                                    // one dash: printed
     [InlineData("统一一一", null)]
     public void A_reading_without_its_debris_is_corrected_as_any_other(string reading, string? expected) =>

@@ -162,6 +162,14 @@ public class ReadingConsensusTests
         Assert.Equal("42项", result.Indicators[4].Actual);
         Assert.Equal([true, true, false, false, true], result.Indicators.Select(i => i.Flagged));
 
+        // A percent sign read as digits goes with the unit supplied (as measured: "≥8500" beside 89%, "9504" against ≥90%).
+        var circles = new Interpretation();
+        circles.Indicators.AddRange([Eval(0, "≥8500", "89%"), Eval(1, "≥90%", "9504")]);
+        ReadingConsensus.Apply(circles, [scan]);
+        Assert.Equal("≥85%", circles.Indicators[0].Target);
+        Assert.Equal(85m, circles.Indicators[0].TargetParsed!.Value);
+        Assert.Equal("95%", circles.Indicators[1].Actual);
+
         var text = new Interpretation();
         text.Indicators.Add(Eval(0, "≥93", "98%"));
         ReadingConsensus.Apply(text, [TableSpec.Parse("a")]);

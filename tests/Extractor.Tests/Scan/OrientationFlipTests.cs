@@ -34,4 +34,18 @@ public class OrientationFlipTests
         Assert.Equal(0.58, margin, 3);
         Assert.Equal(1, pulled);
     }
+
+    [Fact]
+    public void Readings_as_unsure_both_ways_turn_the_page_to_the_way_that_reads_as_chinese()
+    {
+        // As measured on an upside-down scan of a small table crossed by rules: 0.31 upright against 0.33 upside down,
+        // but only the upside-down readings hold Chinese.
+        var (flip, _, _) = Orientation.FlipByReadings([(R("Veh SK A by ee EPO ort", 0.30), R("单位名称，阳泉市紧急医疗救援中心 a", 0.34)),
+            (R("9981 AR wand Wat", 0.33), R("房层建筑面积 一", 0.32))]);
+        Assert.True(flip);
+        // Few characters either way say nothing.
+        Assert.False(Orientation.FlipByReadings([(R("Veh SK", 0.30), R("单位 a", 0.34))]).Flip);
+        // Chinese both ways: confidence alone, undecided, keeps the page.
+        Assert.False(Orientation.FlipByReadings([(R("项目名称 传染病", 0.30), R("单位名称，阳泉市紧急医疗", 0.34))]).Flip);
+    }
 }

@@ -1,0 +1,92 @@
+using Extractor.Domain;
+using Extractor.Facts;
+
+namespace Extractor.Forms;
+
+/// <summary>
+/// A document repeats its texts: every 绩效 page prints 年度资金总额：, 填报日期：…, its deviation reason and its
+/// conclusion sentences, and the same indicator names under many projects. A scanned cell one slip away from a text
+/// the document gives clearly more often (at least twice, and twice as often as the reading) is that text. A slip is
+/// one Chinese character read as another (texts of six characters or more; ordinals only in sentences of sixteen
+/// or more, 第一中学 beside 第二中学 is no slip, …下二步… for 下一步 is), or one punctuation mark lost, added or read as another (年度资金总额 for 年度资金总额：, 其中，办公经费
+/// for 其中：办公经费); long texts (sixteen characters or more) may hold two. Digits, Latin letters and anything
+/// else are never changed: 自评100分 and 自评98.5分 are two texts. Text-layer cells count more (what the form printed)
+/// and are never changed.
+/// </summary>
+public static class CellTextConsensus
+{
+    private const int TextLayerWeight = 3;
+    private const int MinLength = 4, MinLengthForCharacters = 6, LongText = 16;
+    private const string Ordinals = "一二三四五六七八九十〇零第";
+    // Marks a scan loses, adds or confuses (after TextNorm.Normalize: full-width ：，；. are half-width).
+    private const string Marks = ":,;.。、*'`\"";
+    private const int Never = 100;
+
+    public static IReadOnlyList<ClassifiedPage> Apply(IReadOnlyList<ClassifiedPage> pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        var cells = pages.SelectMany(p => p.Content.Tables).SelectMany(t => t.Cells).ToList();
+        if (!cells.Any(c => c.Source == CellSource.Ocr)) return pages;
+        var support = new Dictionary<string, int>(StringComparer.Ordinal);
+        // The raw text a key is most often printed or read as, to write back.
+        var spelled = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var c in cells)
+        {
+            var key = TextNorm.Normalize(c.Text);
+            if (!Eligible(key)) continue;
+            int w = c.Source == CellSource.TextLayer ? TextLayerWeight : 1;
+            support[key] = support.GetValueOrDefault(key) + w;
+            var raw = spelled.TryGetValue(key, out var r) ? r : spelled[key] = new(StringComparer.Ordinal);
+            raw[c.Text] = raw.GetValueOrDefault(c.Text) + w;
+        }
+        var strong = support.Where(kv => kv.Value >= 2).Select(kv => kv.Key).ToList();
+        if (strong.Count == 0) return pages;
+        var decided = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? Replacement(string key)
+        {
+            if (decided.TryGetValue(key, out var known)) return known;
+            var best = Consensus(key, support.GetValueOrDefault(key, 1), strong, support);
+            return decided[key] = best is null ? null : spelled[best].MaxBy(kv => kv.Value).Key;
+        }
+        return pages.Select(p => OcrCellMending.Mend(p, c => TextNorm.Normalize(c.Text) is var key && Eligible(key) ? Replacement(key) : null)).ToList();
+    }
+
+    /// <summary>
+    /// The text <paramref name="reading"/> stands for among <paramref name="texts"/> (with their support): the one
+    /// a slip or two away with at least twice the reading's support and two readings' worth; null when none is, or
+    /// two are equally close and supported.
+    /// </summary>
+    public static string? Consensus(string reading, int own, IEnumerable<string> texts, IReadOnlyDictionary<string, int> support)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(support);
+        if (!Eligible(reading)) return null;
+        int allow = reading.Length >= LongText ? 2 : 1;
+        string? best = null; int bestD = int.MaxValue, bestS = 0; bool tie = false;
+        foreach (var other in texts)
+        {
+            int s = support.GetValueOrDefault(other);
+            if (other == reading || s < Math.Max(2, 2 * own) || Math.Abs(other.Length - reading.Length) > allow) continue;
+            int d = Slips(reading, other);
+            if (d > allow) continue;
+            if (d < bestD || d == bestD && s > bestS) { best = other; bestD = d; bestS = s; tie = false; }
+            else if (d == bestD && s == bestS) tie = true;
+        }
+        return tie ? null : best;
+    }
+
+    // Slips between two texts: marks lost, added or confused, and (in texts long enough) characters misread.
+    private static int Slips(string a, string b)
+    {
+        int shorter = Math.Min(a.Length, b.Length);
+        bool characters = shorter >= MinLengthForCharacters, ordinals = shorter >= LongText;
+        return TextNorm.EditDistance(a, b, c => Marks.Contains(c) ? 1 : Never, (x, y) =>
+            x == y ? 0
+            : Marks.Contains(x) && Marks.Contains(y) ? 1
+            : characters && TextNorm.IsCjk(x) && TextNorm.IsCjk(y) && (ordinals || !Ordinals.Contains(x) && !Ordinals.Contains(y)) ? 1
+            : Never);
+    }
+
+    private static bool Eligible(string key) => key.Length >= MinLength && key.Count(TextNorm.IsCjk) >= 2;
+}
