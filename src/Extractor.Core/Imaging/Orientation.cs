@@ -184,7 +184,6 @@ public static class Orientation
         {
             hanUp += up.Text.Count(IsHan);
             hanDown += down.Text.Count(IsHan);
-            if (Environment.GetEnvironmentVariable("XPROBE") is not null) Console.Error.WriteLine($"XPROBE up {up.Confidence:F2} [{up.Text.Replace('\n',' ')}] down {down.Confidence:F2} [{down.Text.Replace('\n',' ')}]");
             if (string.IsNullOrWhiteSpace(up.Text) || string.IsNullOrWhiteSpace(down.Text)) continue;
             upright += up.Confidence;
             flipped += down.Confidence;
@@ -193,7 +192,6 @@ public static class Orientation
             if (Math.Abs(flipped - upright) > 0.3 * read) break;
         }
         upright /= Math.Max(1, read); flipped /= Math.Max(1, read);
-        if (Environment.GetEnvironmentVariable("XPROBE") is not null) Console.Error.WriteLine($"XPROBE han {hanUp} {hanDown} conf {upright:F2} {flipped:F2}");
         if (flipped > upright + 0.1) return (true, flipped, flipped - upright);
         if (upright > flipped + 0.1) return (false, upright, upright - flipped);
         // Confidence alone undecided (a small table crossed by rules reads as junk both ways): the way up is the one
