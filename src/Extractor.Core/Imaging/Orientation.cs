@@ -51,7 +51,7 @@ public static class Orientation
         // above 1, so the flip is decided by reading a text strip both ways.
         // OSD undecided or against the rules: compare OCR confidence of a text strip read both ways.
         var based = Rotation.Rotate90(page, baseTurns);
-        var (flip, conf, margin) = FlipByOcr(based, ocr);
+        var (flip, conf, margin, han) = FlipByOcr(based, ocr);
         // The readings both ways nearly as sure (pages of codes and amounts): where the points sit decides, when they
         // say it clearly. Measured on 185 upright and upside-down dev scans: 54 pages decided, none wrongly.
         if (margin < CloseOcrMargin)
@@ -63,8 +63,10 @@ public static class Orientation
         if (sideways is null)
         {
             // No axis from rules: also try the other axis.
-            var (flip2, conf2, _) = FlipByOcr(Rotation.Rotate90(page, 1), ocr);
-            if (conf2 > conf + 0.25) return new((1 + (flip2 ? 2 : 0)) % 4, "ocr", hShare, conf2);
+            // Surer readings that hold less Chinese are no better: a short table read across its rules came back
+            // as junk at 0.53 against 0.18 for its Chinese read upright, and turned the page sideways.
+            var (flip2, conf2, _, han2) = FlipByOcr(Rotation.Rotate90(page, 1), ocr);
+            if (conf2 > conf + 0.25 && han2 >= han) return new((1 + (flip2 ? 2 : 0)) % 4, "ocr", hShare, conf2);
         }
         return new((baseTurns + (flip ? 2 : 0)) % 4, sideways is null ? "ocr" : "lines+ocr", hShare, conf);
     }
@@ -157,7 +159,7 @@ public static class Orientation
     /// upright and 0.35 upside down on two strips, so up to four are read while the mean margin stays under 0.3
     /// (618 dev scans: 7 → 5 wrong turns; whitening the rules first instead: 14).
     /// </summary>
-    private static (bool Flip, double Confidence, double Margin) FlipByOcr(GrayImage img, OcrEngine ocr)
+    private static (bool Flip, double Confidence, double Margin, int Han) FlipByOcr(GrayImage img, OcrEngine ocr)
     {
         var turned = Rotation.Rotate90(img, 2);
         IEnumerable<(OcrResult Up, OcrResult Down)> Readings()
@@ -176,7 +178,7 @@ public static class Orientation
     /// passes) until the margin is wide. A strip the engine reads nothing of one way says nothing about the page's
     /// way up: a band of rules and small print read "" upright and 0.33 upside down turned an upright page over.
     /// </summary>
-    internal static (bool Flip, double Confidence, double Margin) FlipByReadings(IEnumerable<(OcrResult Up, OcrResult Down)> readings)
+    internal static (bool Flip, double Confidence, double Margin, int Han) FlipByReadings(IEnumerable<(OcrResult Up, OcrResult Down)> readings)
     {
         double upright = 0, flipped = 0;
         int read = 0, hanUp = 0, hanDown = 0;
@@ -192,12 +194,12 @@ public static class Orientation
             if (Math.Abs(flipped - upright) > 0.3 * read) break;
         }
         upright /= Math.Max(1, read); flipped /= Math.Max(1, read);
-        if (flipped > upright + 0.1) return (true, flipped, flipped - upright);
-        if (upright > flipped + 0.1) return (false, upright, upright - flipped);
+        if (flipped > upright + 0.1) return (true, flipped, flipped - upright, hanDown);
+        if (upright > flipped + 0.1) return (false, upright, upright - flipped, hanUp);
         // Confidence alone undecided (a small table crossed by rules reads as junk both ways): the way up is the one
         // that reads as Chinese. Upside-down Chinese comes out as Latin junk with a few stray characters.
-        if (hanDown >= MinHan && hanDown >= 3 * hanUp) return (true, flipped, Math.Abs(flipped - upright));
-        return (false, upright, Math.Abs(upright - flipped));
+        if (hanDown >= MinHan && hanDown >= 3 * hanUp) return (true, flipped, Math.Abs(flipped - upright), hanDown);
+        return (false, upright, Math.Abs(upright - flipped), hanUp);
     }
 
     // Bands ~0.6 inch high around the page's densest text, not overlapping, densest first. Text is counted as sharp

@@ -13,7 +13,7 @@ public class OrientationFlipTests
     {
         // As measured on an upright generated scan: the inkiest strip read "" upright and junk at 0.33 upside down,
         // which alone turned the page over; the next strip reads clearly upright.
-        var (flip, _, _) = Orientation.FlipByReadings([(R("", 0), R("4凡 3-4-", 0.33)), (R("项目名称 传染病监测项目", 0.86), R("目远 丰此", 0.31))]);
+        var (flip, _, _, _) = Orientation.FlipByReadings([(R("", 0), R("4凡 3-4-", 0.33)), (R("项目名称 传染病监测项目", 0.86), R("目远 丰此", 0.31))]);
         Assert.False(flip);
         // No strip read both ways: the page stays as it is.
         Assert.False(Orientation.FlipByReadings([(R("", 0), R("4凡", 0.33))]).Flip);
@@ -28,7 +28,7 @@ public class OrientationFlipTests
             pulled++; yield return (R("ddv群", 0.30), R("单位：万元", 0.88));
             pulled++; yield return (R("x", 0.1), R("y", 0.1));
         }
-        var (flip, conf, margin) = Orientation.FlipByReadings(Strips());
+        var (flip, conf, margin, _) = Orientation.FlipByReadings(Strips());
         Assert.True(flip);
         Assert.Equal(0.88, conf, 3);
         Assert.Equal(0.58, margin, 3);
@@ -40,9 +40,11 @@ public class OrientationFlipTests
     {
         // As measured on an upside-down scan of a small table crossed by rules: 0.31 upright against 0.33 upside down,
         // but only the upside-down readings hold Chinese.
-        var (flip, _, _) = Orientation.FlipByReadings([(R("Veh SK A by ee EPO ort", 0.30), R("单位名称，阳泉市紧急医疗救援中心 a", 0.34)),
+        var (flip, _, _, han) = Orientation.FlipByReadings([(R("Veh SK A by ee EPO ort", 0.30), R("单位名称，阳泉市紧急医疗救援中心 a", 0.34)),
             (R("9981 AR wand Wat", 0.33), R("房层建筑面积 一", 0.32))]);
         Assert.True(flip);
+        // The Chinese of the way taken, which a turn to the other axis must match (junk read surely is no better).
+        Assert.Equal(22, han);
         // Few characters either way say nothing.
         Assert.False(Orientation.FlipByReadings([(R("Veh SK", 0.30), R("单位 a", 0.34))]).Flip);
         // Chinese both ways: confidence alone, undecided, keeps the page.
