@@ -198,6 +198,8 @@ public sealed partial class OcrLexicon
         // A label's colon read as a comma or semicolon before its value ("填报日期，20231216", "经办人;岳慧娟"): labels
         // of dates, people and numbers.
         text = LabelComma().Replace(text, "$1：");
+        // So is 其中's before a short item ("其中，办公经费"); in a sentence ("其中，因公出国（境）费反映…") it is a comma.
+        text = ItemComma().Replace(text, "其中：");
         if (text.IndexOfAny(['(', ')', ':', ',', ';']) < 0) return text;
         var chars = text.ToCharArray();
         for (int k = 0; k < chars.Length; k++)
@@ -704,6 +706,9 @@ public sealed partial class OcrLexicon
 
     [GeneratedRegex(@"^(\p{IsCJKUnifiedIdeographs}{0,6}(?:日期|时间|电话|负责人|经办人|联系人|填报人|审核人))[，,；;](?=[\d\p{IsCJKUnifiedIdeographs}])")]
     private static partial Regex LabelComma();
+
+    [GeneratedRegex(@"^其中[，,；;](?=[\p{IsCJKUnifiedIdeographs}（）()]{2,12}$)")]
+    private static partial Regex ItemComma();
 
     [GeneratedRegex(@"^[一二三四五六七八九十]{1,3}[、.．]$")]
     private static partial Regex OrdinalItem();

@@ -297,6 +297,8 @@ public class OcrLexiconTests
     [InlineData("负责人，孙明星", "负责人：孙明星")]
     [InlineData("经办人;岳慧娟", "经办人：岳慧娟")]
     [InlineData("截至目前，2023年已完成", "截至目前，2023年已完成")]   // no label: a sentence's comma
+    [InlineData("其中，办公经费", "其中：办公经费")]                 // as measured on scans: 其中 before a short item
+    [InlineData("其中，因公出国（境）费反映单位公务出国（境）的国际旅费", "其中，因公出国（境）费反映单位公务出国（境）的国际旅费")]
     public void Chinese_texts_get_the_brackets_and_colons_chinese_typesetting_prints(string reading, string expected) =>
         Assert.Equal(expected, OcrLexicon.WithChinesePunctuation(reading));
 
