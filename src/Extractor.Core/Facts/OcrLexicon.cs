@@ -539,15 +539,25 @@ public sealed partial class OcrLexicon
     }
 
     /// <summary>
-    /// A scanned target read with "2" for its ≥ ("24次" for ≥4次), told by what was achieved: the rest of the target
-    /// is exactly the achieved value, with or without its own ≥. Null to keep the target as read.
+    /// A scanned target read with "2" (or "7") for its ≥ ("24次" for ≥4次), told by what was achieved: the rest of the
+    /// target is the achieved value (with or without its own ≥, or the bare number of it: "23年" against "3"), or a
+    /// count near it while the target as read is many times it ("2190人" against 214人). Null to keep the target.
     /// </summary>
     public static string? ComparatorFromActual(string target, string? actual)
     {
         var t = TextNorm.Normalize(target);
         var a = TextNorm.Normalize(actual);
         if (a.StartsWith('≥')) a = a[1..];
-        return t.Length >= 2 && t[0] == '2' && char.IsAsciiDigit(t[1]) && a.Length > 0 && t[1..] == a ? "≥" + a : null;
+        if (t.Length < 2 || t[0] is not ('2' or '7') || !char.IsAsciiDigit(t[1]) || a.Length == 0) return null;
+        var rest = t[1..];
+        if (t[0] == '2' && (rest == a || a.All(char.IsAsciiDigit) && rest.StartsWith(a, StringComparison.Ordinal) && !char.IsAsciiDigit(rest[a.Length])))
+            return "≥" + rest;
+        // Near: within a quarter of what was achieved, in the same unit, while the reading is five times it or more.
+        if (TargetParser.Parse(rest) is { Value: { } r, Unit: { Length: > 0 } unit } && TargetParser.Parse(t).Value is { } whole &&
+            TargetParser.Parse(a) is { Value: { } done and > 0, Unit: var doneUnit } && (doneUnit == unit || string.IsNullOrEmpty(doneUnit)) &&
+            unit != "%" && whole >= 5 * done && r >= 0.75m * done && r <= 1.33m * done)
+            return "≥" + rest;
+        return null;
     }
 
     /// <summary>

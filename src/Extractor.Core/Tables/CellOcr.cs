@@ -740,6 +740,12 @@ public sealed partial class CellOcr
     // 年 between a year and a month read as "4F" or "#F" ("20244F12月底前"): no date prints an F.
     private static readonly Regex YearGlyph = new(@"(?<!\d)(\d{4})[4#]?F(\d{1,2}月)");
     // A year's 2 read as ≤ or ≥ ("≤019年12月底前"): no year is written from 0.
+    /// <summary>
+    /// A value with the comparator told from its shape. A year's 2 taken for the sign leaves "022年12月": the sign was
+    /// the year's first digit (no target is "≤022年").
+    /// </summary>
+    public static string Signed(char sign, string rest) => YearFromZero.Replace(sign + rest, "20$1");
+
     private static readonly Regex YearFromZero = new(@"^[≤≥<>]0(\d{2}年)");
     // A lone 1 read as a bracket or bar before a counting word, after a bracket or a Chinese character
     // ("一次性项目（]年结束）"), or as a whole value ("]年"): no form prints an unpaired bracket there. At the start of a

@@ -348,7 +348,7 @@ public sealed partial class ScanPageReader
                 }
             }
             if (sign is { } sg && reading.Text.Length > 0 && reading.Text[0] is not ('≥' or '≤'))
-                reading = reading with { Text = sg + reading.Text, Numeric = false };
+                reading = reading with { Text = CellOcr.Signed(sg, reading.Text), Numeric = false };
             if (reading.Text.Length > 0) confidences.Add(reading.Confidence);
             result.Add(new Cell(lc.Row, lc.Col, lc.RowSpan, lc.ColSpan, lat.ToPoints(lc.Rect), reading.Text, reading.ReviewConfidence, CellSource.Ocr));
         }

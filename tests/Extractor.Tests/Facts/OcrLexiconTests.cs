@@ -169,6 +169,13 @@ public class OcrLexiconTests
     [InlineData("24次", "4次", "≥4次")]
     [InlineData("24次", "≥4次", "≥4次")]
     [InlineData("2150人", "150人", "≥150人")]
+    [InlineData("23年", "3", "≥3年")]           // as measured on scans: the achieved value read without its unit
+    [InlineData("2190人", "214人", "≥190人")]   // near what was achieved, while 2190 is ten times it
+    [InlineData("2280人", "285人", "≥280人")]
+    [InlineData("7100人", "98人", "≥100人")]
+    [InlineData("220次", "13次", null)]         // 20 is not near 13
+    [InlineData("2190人", "214", "≥190人")]
+    [InlineData("2100%", "95%", null)]          // percentages are the comparator repair's
     [InlineData("24次", "5次", null)]     // achieved something else: a target of 24 is as likely
     [InlineData("24次", "24次", null)]
     [InlineData("≥4次", "4次", null)]

@@ -172,6 +172,13 @@ public class CellOcrScanTests
     public void A_year_whose_2_was_read_as_a_comparator_is_the_year(string raw, string expected) =>
         Assert.Equal(expected, CellOcr.CleanText(raw));
 
+    [Theory]
+    [InlineData('≤', "022年12月", "2022年12月")]   // as measured on scans: the year's 2 told as ≤ by its shape
+    [InlineData('≥', "4次", "≥4次")]
+    [InlineData('≤', "458.43万元", "≤458.43万元")]
+    public void A_comparator_told_from_its_shape_goes_before_the_rest_unless_it_was_a_years_2(char sign, string rest, string expected) =>
+        Assert.Equal(expected, CellOcr.Signed(sign, rest));
+
     [Fact]
     public void Stray_marks_next_to_chinese_ask_for_a_second_opinion()
     {
