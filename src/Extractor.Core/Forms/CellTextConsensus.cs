@@ -7,11 +7,12 @@ namespace Extractor.Forms;
 /// A document repeats its texts: every 绩效 page prints 年度资金总额：, 填报日期：…, its deviation reason and its
 /// conclusion sentences, and the same indicator names under many projects. A scanned cell one slip away from a text
 /// the document gives clearly more often (at least twice, and twice as often as the reading) is that text. A slip is
-/// one Chinese character read as another (texts of six characters or more; ordinals only in sentences of sixteen
-/// or more, 第一中学 beside 第二中学 is no slip, …下二步… for 下一步 is), or one punctuation mark lost, added or read as another (年度资金总额 for 年度资金总额：, 其中，办公经费
-/// for 其中：办公经费); long texts (sixteen characters or more) may hold two. Digits, Latin letters and anything
-/// else are never changed: 自评100分 and 自评98.5分 are two texts. Text-layer cells count more (what the form printed)
-/// and are never changed.
+/// one Chinese character read as another (texts of six characters or more; ordinals only in sentences of sixteen or
+/// more: 第一中学 beside 第二中学 is no slip, …下二步… for 下一步 is), a punctuation mark lost or read as another
+/// (年度资金总额 for 年度资金总额：, 其中，办公经费 for 其中：办公经费), or a stray mark added; long texts (sixteen
+/// characters or more) may hold two. A colon or comma the reading holds is never taken away, and digits, Latin
+/// letters and anything else are never changed: 自评100分 and 自评98.5分 are two texts. Text-layer cells count
+/// more (what the form printed) and are never changed.
 /// </summary>
 public static class CellTextConsensus
 {
@@ -20,6 +21,8 @@ public static class CellTextConsensus
     private const string Ordinals = "一二三四五六七八九十〇零第";
     // Marks a scan loses, adds or confuses (after TextNorm.Normalize: full-width ：，；. are half-width).
     private const string Marks = ":,;.。、*'`\"";
+    // Marks a scan adds from specks and rule ends.
+    private const string StrayMarks = ";.*'`\"";
     private const int Never = 100;
 
     public static IReadOnlyList<ClassifiedPage> Apply(IReadOnlyList<ClassifiedPage> pages)
@@ -76,16 +79,30 @@ public static class CellTextConsensus
         return tie ? null : best;
     }
 
-    // Slips between two texts: marks lost, added or confused, and (in texts long enough) characters misread.
-    private static int Slips(string a, string b)
+    // Slips from a reading to a text: marks the reading lost or misread, stray marks it added, and (in texts long
+    // enough) characters misread. A printed-looking mark the reading holds is not taken away: scans lose colons and
+    // commas far more often than they invent them, and one page's 填报日期：… read whole outvoted by three that lost
+    // the colon must stay whole.
+    private static int Slips(string reading, string text)
     {
-        int shorter = Math.Min(a.Length, b.Length);
+        int shorter = Math.Min(reading.Length, text.Length);
         bool characters = shorter >= MinLengthForCharacters, ordinals = shorter >= LongText;
-        return TextNorm.EditDistance(a, b, c => Marks.Contains(c) ? 1 : Never, (x, y) =>
+        int Sub(char x, char y) =>
             x == y ? 0
             : Marks.Contains(x) && Marks.Contains(y) ? 1
             : characters && TextNorm.IsCjk(x) && TextNorm.IsCjk(y) && (ordinals || !Ordinals.Contains(x) && !Ordinals.Contains(y)) ? 1
-            : Never);
+            : Never;
+        // d[i, j]: slips from reading[..i] to text[..j].
+        var d = new int[reading.Length + 1, text.Length + 1];
+        for (int i = 1; i <= reading.Length; i++) d[i, 0] = d[i - 1, 0] + (StrayMarks.Contains(reading[i - 1]) ? 1 : Never);
+        for (int j = 1; j <= text.Length; j++) d[0, j] = d[0, j - 1] + (Marks.Contains(text[j - 1]) ? 1 : Never);
+        for (int i = 1; i <= reading.Length; i++)
+            for (int j = 1; j <= text.Length; j++)
+                d[i, j] = Math.Min(Math.Min(
+                    d[i - 1, j] + (StrayMarks.Contains(reading[i - 1]) ? 1 : Never),
+                    d[i, j - 1] + (Marks.Contains(text[j - 1]) ? 1 : Never)),
+                    d[i - 1, j - 1] + Sub(reading[i - 1], text[j - 1]));
+        return d[reading.Length, text.Length];
     }
 
     private static bool Eligible(string key) => key.Length >= MinLength && key.Count(TextNorm.IsCjk) >= 2;

@@ -7,7 +7,7 @@ public class CellTextConsensusTests
 {
     private static readonly Dictionary<string, int> Support = new()
     {
-        ["年度资金总额:"] = 3, ["填报日期:20241216"] = 2, ["其中:办公经费"] = 2, ["资金使用合规率"] = 2,
+        ["年度资金总额:"] = 3, ["填报日期:20241216"] = 2, ["填报日期20241216"] = 5, ["经办人:张明星"] = 3, ["其中:办公经费"] = 2, ["资金使用合规率"] = 2,
         ["个别任务受客观因素影响未按期完成,下一步将加强过程监控"] = 4, ["本项目自评100分,等级优。"] = 3,
         ["社会效益指标"] = 5, ["二级指标"] = 5, ["第二中学维修经费"] = 3,
     };
@@ -15,7 +15,7 @@ public class CellTextConsensusTests
     [Theory]
     // As measured on scans: a label's colon lost or read as a comma, one character misread, two in a long sentence.
     [InlineData("年度资金总额", "年度资金总额:")]
-    [InlineData("填报日期20241216", "填报日期:20241216")]
+    [InlineData("经办人:;张明星", "经办人:张明星")]   // a stray mark added
     [InlineData("其中,办公经费", "其中:办公经费")]
     [InlineData("资金使用台规率", "资金使用合规率")]
     [InlineData("个别任务受客观因素区响未按期完成,下二步将加强过程监控", "个别任务受客观因素影响未按期完成,下一步将加强过程监控")]
@@ -25,6 +25,7 @@ public class CellTextConsensusTests
     [InlineData("第一中学维修经费", null)]
     [InlineData("经济效益指标", null)]
     [InlineData("资金使用合规率A", null)]
+    [InlineData("填报日期:20241216", null)]     // a colon read is not taken away, however many pages lost theirs
     public void A_reading_a_slip_away_from_a_text_the_document_repeats_is_that_text(string reading, string? expected) =>
         Assert.Equal(expected, CellTextConsensus.Consensus(reading, 1, Support.Keys, Support));
 
