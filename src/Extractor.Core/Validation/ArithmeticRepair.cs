@@ -8,7 +8,8 @@ namespace Extractor.Validation;
 /// Amounts a scan misread where the form's own arithmetic says what they are. A scanned amount that two or more
 /// failed checks share (its row's 合计 = 基本 + 项目 and its column's 类 = Σ款, say) becomes the one value that makes
 /// all of them hold, when that value keeps every passing check it is in and differs from what the engine read by
-/// at most two digits ("132.0" for 132.07, "2,749.99" for 2,249.99). One repair at a time, the surest first (most
+/// at most two digits ("132.0" for 132.07, "2,749.99" for 2,249.99) or holds what the engine read as some of its
+/// digits in order ("7" for 794.08, under a seal). One repair at a time, the surest first (most
 /// checks restored), the checks built again after each. Text-layer cells are never changed; a repaired fact keeps
 /// the engine's reading (its cell's OCR text) and goes to review with an issue that names both values.
 /// </summary>
@@ -68,7 +69,10 @@ public static class ArithmeticRepair
             var printed = Printed(wan, term.Unit, raw);
             if (printed is null) continue;
             string was = Digits(raw), now = Digits(printed);
-            if (was.Length < 2 || TextNorm.EditDistance(was, now, _ => 1, (x, y) => x == y ? 0 : 1) > Math.Min(2, now.Length / 2)) continue;
+            // Within two digits of the reading, or the reading is what was left of it: digits a seal or a rule hid
+            // ("7" for 794.08 under a seal's ring), in order.
+            bool near = was.Length >= 2 && TextNorm.EditDistance(was, now, _ => 1, (x, y) => x == y ? 0 : 1) <= Math.Min(2, now.Length / 2);
+            if (!near && !(was.Length >= 1 && was.Length < now.Length && IsSubsequence(was, now))) continue;
             return new Fix(term.Cell, raw, printed, wan, term.Value, term.Unit, failed.Count, failed);
         }
         return null;
@@ -94,6 +98,13 @@ public static class ArithmeticRepair
         int dot = text.IndexOf('.');
         string whole = dot < 0 ? text : text[..dot], frac = dot < 0 ? "" : text[dot..];
         return decimal.Parse(whole, CultureInfo.InvariantCulture).ToString("#,0", CultureInfo.InvariantCulture) + frac;
+    }
+
+    private static bool IsSubsequence(string part, string whole)
+    {
+        int k = 0;
+        foreach (var c in whole) if (k < part.Length && part[k] == c) k++;
+        return k == part.Length;
     }
 
     private static string Digits(string s) => new(s.Where(char.IsAsciiDigit).ToArray());

@@ -58,6 +58,21 @@ public class ArithmeticRepairTests
     }
 
     [Fact]
+    public void A_reading_that_kept_some_of_the_digits_in_order_is_repaired()
+    {
+        // As measured on a scan: a gray seal's ring over the column left "4" of 114.63 and "63" of it.
+        foreach (var read in new[] { "4", "63" })
+        {
+            var doc = Doc(Fixtures.YqExpenditure.Replace("| 114.63 | 114.63 |", $"| 114.63 | {read} |"));
+            Assert.Single(ArithmeticRepair.Apply(doc));
+            Assert.Equal(114.63m, Line(doc, "2080505", "基本支出").AmountWan);
+        }
+        // Digits out of the value's order are another number.
+        var other = Doc(Fixtures.YqExpenditure.Replace("| 114.63 | 114.63 |", "| 114.63 | 36 |"));
+        Assert.Empty(ArithmeticRepair.Apply(other));
+    }
+
+    [Fact]
     public void Far_readings_text_layer_cells_and_two_explanations_are_left_to_review()
     {
         // A reading three digits away from what the sums want is no misread of it.
