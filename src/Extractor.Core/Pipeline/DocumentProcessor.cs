@@ -74,8 +74,10 @@ public sealed class DocumentProcessor : IDocumentProcessor, IDisposable
             result.Indicators.AddRange(interpretation.Indicators);
             Lap(result, "interpret", clock);
 
-            // Amounts a scan misread where several of the form's sums agree on what they are; flagged for review.
+            // Amounts a scan misread where several of the form's sums agree on what they are, and a score its
+            // project's total tells; flagged for review.
             var repairs = ArithmeticRepair.Apply(result);
+            repairs.AddRange(ScoreRepair.Apply(result));
             var issues = DocumentValidator.Validate(result, _codes);
             issues.AddRange(repairs);
             issues.AddRange(ReadingPlausibility.Check(result, _codes));
