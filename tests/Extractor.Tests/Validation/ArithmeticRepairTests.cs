@@ -9,17 +9,8 @@ public class ArithmeticRepairTests
 {
     private static readonly Extractor.Facts.SubjectCodeDictionary Dict = Extractor.Facts.SubjectCodeDictionary.LoadDefault();
 
-    private static DocumentResult Doc(string spec, bool scanned = true)
-    {
-        var doc = new DocumentResult { FilePath = "/tmp/test.pdf", Sha256 = "0" };
-        doc.Pages.Add(TableSpec.Page(1, FormType.ExpenditureSummary, "单位：万元"));
-        var t = TableSpec.Parse(spec, page: 1);
-        if (scanned) t = t.WithCells(t.Cells.Select(c => c with { Source = CellSource.Ocr }).ToList());
-        doc.Tables.Add(t);
-        var r = DocumentInterpreter.Interpret(doc.Pages, doc.Tables);
-        doc.BudgetLines.AddRange(r.BudgetLines);
-        return doc;
-    }
+    private static DocumentResult Doc(string spec, bool scanned = true) =>
+        ScannedDocs.Interpreted(spec, FormType.ExpenditureSummary, scanned);
 
     private static BudgetLine Line(DocumentResult doc, string code, string column) =>
         doc.BudgetLines.Single(l => l.Code == code && l.Column.EndsWith(column));

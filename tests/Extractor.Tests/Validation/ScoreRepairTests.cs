@@ -7,18 +7,8 @@ namespace Extractor.Tests.Validation;
 
 public class ScoreRepairTests
 {
-    private static DocumentResult Doc(string spec, bool scanned = true)
-    {
-        var doc = new DocumentResult { FilePath = "/tmp/test.pdf", Sha256 = "0" };
-        doc.Pages.Add(TableSpec.Page(1, FormType.PerformanceSelfEvaluation, "单位：万元"));
-        var t = TableSpec.Parse(spec, page: 1);
-        if (scanned) t = t.WithCells(t.Cells.Select(c => c with { Source = CellSource.Ocr }).ToList());
-        doc.Tables.Add(t);
-        var r = DocumentInterpreter.Interpret(doc.Pages, doc.Tables);
-        doc.Projects.AddRange(r.Projects);
-        doc.Indicators.AddRange(r.Indicators);
-        return doc;
-    }
+    private static DocumentResult Doc(string spec, bool scanned = true) =>
+        ScannedDocs.Interpreted(spec, FormType.PerformanceSelfEvaluation, scanned);
 
     private static decimal? ScoreOf(DocumentResult doc, string name) => doc.Indicators.Single(i => i.Name == name).Score;
 
