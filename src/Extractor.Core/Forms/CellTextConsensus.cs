@@ -42,13 +42,15 @@ public static class CellTextConsensus
             var raw = spelled.TryGetValue(key, out var r) ? r : spelled[key] = new(StringComparer.Ordinal);
             raw[c.Text] = raw.GetValueOrDefault(c.Text) + w;
         }
-        var strong = support.Where(kv => kv.Value >= 2).Select(kv => kv.Key).ToList();
+        // Texts given twice or more, by length (a slip changes the length by two at most).
+        var strong = support.Where(kv => kv.Value >= 2).Select(kv => kv.Key).ToLookup(k => k.Length);
         if (strong.Count == 0) return pages;
         var decided = new Dictionary<string, string?>(StringComparer.Ordinal);
         string? Replacement(string key)
         {
             if (decided.TryGetValue(key, out var known)) return known;
-            var best = Consensus(key, support.GetValueOrDefault(key, 1), strong, support);
+            var near = Enumerable.Range(key.Length - 2, 5).SelectMany(l => strong[l]);
+            var best = Consensus(key, support.GetValueOrDefault(key, 1), near, support);
             return decided[key] = best is null ? null : spelled[best].MaxBy(kv => kv.Value).Key;
         }
         return pages.Select(p => OcrCellMending.Mend(p, c => TextNorm.Normalize(c.Text) is var key && Eligible(key) ? Replacement(key) : null)).ToList();
