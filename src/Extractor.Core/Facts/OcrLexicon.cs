@@ -173,6 +173,7 @@ public sealed partial class OcrLexicon
         changed |= NumberOrdinalItems(cells);
         changed |= OrderLevelHeaders(cells);
         changed |= RestoreComparators(cells);
+        changed |= NoneInReasonColumns(cells);
         return changed ? table.WithCells(cells) : table;
     }
 
@@ -599,6 +600,33 @@ public sealed partial class OcrLexicon
         var core = EndDebris().Replace(t, "");
         var close = FormVocabulary.IndicatorLevels.Where(p => Math.Abs(p.Length - core.Length) <= 1 && Distance(core, p) <= 2).ToList();
         return close.Count == 1 ? close[0] : t;
+    }
+
+    /// <summary>
+    /// A deviation-reason column (偏差原因分析及改进措施, 未完成原因和改进措施) says 无 in most rows. A scanned reading there
+    /// of one character or two marks ("K", "5", "万", "we", "2可") under a column whose other cells read 无 at least twice
+    /// and more often than they read words is 无; a dash or slash is what was printed.
+    /// </summary>
+    private static bool NoneInReasonColumns(Cell[] cells)
+    {
+        bool changed = false;
+        foreach (var h in cells.Where(c => c.RowSpan == 1 && TextNorm.Normalize(c.Text).Contains("原因")).ToList())
+        {
+            var body = Enumerable.Range(0, cells.Length)
+                .Where(i => cells[i].Row > h.Row && cells[i].Col == h.Col && cells[i].ColSpan == h.ColSpan && !cells[i].IsEmpty).ToList();
+            static bool Worded(string t) => t.Length > 2 || t.Length == 2 && t.All(TextNorm.IsCjk);
+            var texts = body.Select(i => TextNorm.Normalize(cells[i].Text)).ToList();
+            int none = texts.Count(t => t == "无");
+            if (none < 2 || none <= texts.Count(Worded)) continue;
+            foreach (var i in body)
+            {
+                var t = TextNorm.Normalize(cells[i].Text);
+                if (cells[i].Source != CellSource.Ocr || t == "无" || Worded(t) || t is "-" or "—" or "/" or "--" or "——") continue;
+                cells[i] = cells[i].Corrected("无");
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     private static bool RestoreComparators(Cell[] cells)

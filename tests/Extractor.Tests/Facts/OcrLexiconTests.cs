@@ -367,6 +367,24 @@ public class OcrLexiconTests
     public void A_reading_without_its_debris_is_corrected_as_any_other(string reading, string? expected) =>
         Assert.Equal(expected, Lexicon.Correct(reading));
 
+    [Fact]
+    public void A_stray_reading_in_a_reason_column_of_none_is_none()
+    {
+        // As measured on scans: 无 read as "K", "5", "万", "we" in a 偏差原因 column.
+        string[] body = ["无", "K", "无", "5", "万", "we", "无", "—", "未达标"];
+        var cells = new[] { C(0, 0, "三级指标"), C(0, 1, "偏差原因分析及改进措施") }
+            .Concat(body.Select((t, i) => C(i + 1, 1, t))).Concat(body.Select((_, i) => C(i + 1, 0, "指标" + i))).ToList();
+        var t = Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = body.Length + 1, ColCount = 2, Cells = cells });
+        Assert.Equal(["无", "无", "无", "无", "无", "无", "无", "—", "未达标"], Enumerable.Range(1, body.Length).Select(r => t.Text(r, 1)));
+
+        // A column where 无 is not the rule, and printed cells, stay as read.
+        string[] mixed = ["无", "K", "未达标", "部分完成", "无"];
+        var few = new[] { C(0, 1, "偏差原因分析及改进措施") }.Concat(mixed.Select((x, i) => C(i + 1, 1, x))).ToList();
+        Assert.Equal("K", Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = 6, ColCount = 2, Cells = few }).Text(2, 1));
+        var printed = cells.Select(c => c with { Source = CellSource.TextLayer }).ToList();
+        Assert.Equal("K", Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = body.Length + 1, ColCount = 2, Cells = printed }).Text(2, 1));
+    }
+
     [Theory]
     [InlineData("八、社用人党和就业支出", "八、社会保障和就业支出")]   // as measured on scans
     [InlineData("十、卫生健康支出", null)]                             // as printed
