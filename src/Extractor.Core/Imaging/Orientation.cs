@@ -177,6 +177,7 @@ public static class Orientation
     /// The flip from strips read upright and upside down, taken one at a time (lazily: each strip costs two OCR
     /// passes) until the margin is wide. A strip the engine reads nothing of one way says nothing about the page's
     /// way up: a band of rules and small print read "" upright and 0.33 upside down turned an upright page over.
+    /// Han is the count of Chinese characters read the way taken.
     /// </summary>
     internal static (bool Flip, double Confidence, double Margin, int Han) FlipByReadings(IEnumerable<(OcrResult Up, OcrResult Down)> readings)
     {
