@@ -32,11 +32,14 @@ public static class ArithmeticRepair
         {
             var checks = DocumentValidator.BuildChecks(doc);
             var failed = checks.Where(c => !c.Passes).ToList();
-            if (failed.Count < 2) break;
+            if (failed.Count == 0) break;
             var best = failed.SelectMany(f => f.Terms.Select(t => (t, f))).GroupBy(x => x.t.Cell)
                 .Where(g => lines.ContainsKey(g.Key) && !repaired.Contains(g.Key))
                 .Select(g => Candidate(g.First().t, g.Select(x => x.f).Distinct().ToList(), checks))
                 .OfType<Fix>().OrderByDescending(f => f.Restored).ToList();
+            if (best.Count == 0)
+                best = failed.SelectMany(f => f.Terms.Where(t => lines.ContainsKey(t.Cell) && !repaired.Contains(t.Cell)).Select(t => FragmentFix(t, f, checks)))
+                    .OfType<Fix>().Take(1).ToList();
             if (best.Count == 0) break;
             // Two cells restoring as many checks are two explanations of one failure: neither is sure.
             if (best.Count > 1 && best[1].Restored == best[0].Restored && best[1].Cell != best[0].Cell &&
@@ -76,6 +79,21 @@ public static class ArithmeticRepair
             return new Fix(term.Cell, raw, printed, wan, term.Value, term.Unit, failed.Count, failed);
         }
         return null;
+    }
+
+    /// <summary>
+    /// A seal over a column hides digits of several amounts in it, so no two failed sums agree on any of them. One
+    /// failed sum still tells an amount that kept only some of its digits ("6" for 6989.14) when every other amount in
+    /// it holds in a sum that passes and the amount itself holds in none.
+    /// </summary>
+    private static Fix? FragmentFix(CheckTerm term, Check failed, List<Check> all)
+    {
+        if (term.Raw is not { } raw || all.Any(c => c.Passes && c.Terms.Any(t => t.Cell == term.Cell))) return null;
+        if (!failed.Terms.Where(t => t.Cell != term.Cell).All(t => all.Any(c => c.Passes && c.Terms.Any(x => x.Cell == t.Cell)))) return null;
+        if (failed.Solve(term.Cell) is not { } wan || Printed(wan, term.Unit, raw) is not { } printed) return null;
+        string was = Digits(raw), now = Digits(printed);
+        if (was.Length == 0 || was.Length >= now.Length || !IsSubsequence(was, now)) return null;
+        return new Fix(term.Cell, raw, printed, wan, term.Value, term.Unit, 1, [failed]);
     }
 
     // The value as the form prints it: the reading's decimals (two for 万元, none for 元 when it had none).

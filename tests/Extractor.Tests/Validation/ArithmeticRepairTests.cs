@@ -64,6 +64,26 @@ public class ArithmeticRepairTests
     }
 
     [Fact]
+    public void Amounts_of_one_column_a_seal_hid_are_told_by_their_rows_when_the_rest_of_the_row_holds()
+    {
+        // As measured on a scan: a gray seal over the 合计 column left "2", "0" and "4" of three amounts in one branch,
+        // so the column's own sums agree on none of them; each row's other amounts hold in their column.
+        var spec = Fixtures.YqExpenditure
+            .Replace("208 | 社会保障和就业支出 | 220.30 |", "208 | 社会保障和就业支出 | 2 |")
+            .Replace("20805 | 行政事业单位养老支出 | 220.30 |", "20805 | 行政事业单位养老支出 | 0 |")
+            .Replace("| 114.63 | 114.63 |", "| 4 | 114.63 |");
+        var doc = Doc(spec);
+        Assert.Equal(3, ArithmeticRepair.Apply(doc).Count);
+        Assert.Equal([220.30m, 220.30m, 114.63m], new[] { "208", "20805", "2080505" }.Select(c => Line(doc, c, "合计").AmountWan));
+        Assert.DoesNotContain(DocumentValidator.Validate(doc, Dict), i => i.Rule != DocumentValidator.Rules.CodeName);
+
+        // Digits that are not the value's, in order, are another number.
+        var other = Doc(spec.Replace("208 | 社会保障和就业支出 | 2 |", "208 | 社会保障和就业支出 | 5 |"));
+        ArithmeticRepair.Apply(other);
+        Assert.Equal(5m, Line(other, "208", "合计").AmountWan);
+    }
+
+    [Fact]
     public void Far_readings_text_layer_cells_and_two_explanations_are_left_to_review()
     {
         // A reading three digits away from what the sums want is no misread of it.
