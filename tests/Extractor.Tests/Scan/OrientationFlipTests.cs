@@ -50,4 +50,17 @@ public class OrientationFlipTests
         // Chinese both ways: confidence alone, undecided, keeps the page.
         Assert.False(Orientation.FlipByReadings([(R("项目名称 传染病", 0.30), R("单位名称，阳泉市紧急医疗", 0.34))]).Flip);
     }
+
+    [Fact]
+    public void Chinese_read_one_way_only_settles_the_way_up_against_the_dots()
+    {
+        // As measured on an upright 绩效 page: 0.53 against 0.26, a margin the punctuation vote may overturn, but only
+        // the upright readings hold Chinese.
+        var (flip, _, margin, _) = Orientation.FlipByReadings([(R("目标 作正种运转。 二鹏指标 三级指标 设备购置数量", 0.53), R("上 @& se BREOIe", 0.26))]);
+        Assert.False(flip);
+        Assert.True(margin >= Orientation.CloseOcrMargin);
+        // Without that much Chinese the margin is the confidences'.
+        var (_, _, plain, _) = Orientation.FlipByReadings([(R("ddv 设备", 0.53), R("上 @& se", 0.26))]);
+        Assert.Equal(0.27, plain, 3);
+    }
 }
