@@ -285,15 +285,41 @@ public sealed partial class OcrLexicon
             if (known.Count < 3) continue;
             var lead = known.GroupBy(t => t[0]).MaxBy(g => g.Count())!;
             if (lead.Count() < 0.8 * known.Count) continue;
-            foreach (var (c, i) in column)
+            for (int k = 0; k < column.Count; k++)
             {
+                var (c, i) = column[k];
                 var t = TextNorm.Normalize(c.Text);
-                if (c.Source != CellSource.Ocr || t.Length is not (4 or 6) || !t.All(char.IsAsciiDigit) || !_codes.Contains(lead.Key + t)) continue;
-                cells[i] = c.Corrected(lead.Key + t);
+                if (c.Source != CellSource.Ocr || !t.All(char.IsAsciiDigit)) continue;
+                string? code = t.Length is 4 or 6 && _codes.Contains(lead.Key + t) ? lead.Key + t : ClassBeforeItsItems(column, k, t);
+                if (code is null) continue;
+                cells[i] = c.Corrected(code);
                 changed = true;
             }
         }
         return changed ? table.WithCells(cells) : table;
+    }
+
+    /// <summary>
+    /// A class code read as one or two of its digits ("02" for 302, "0" for 303) on the row before its first item: the
+    /// next row's code starts with a known class whose digits hold the reading in order, and the row above is no item
+    /// of that class (else the reading is an item of it that lost more: "02" for 30202 after 30201).
+    /// </summary>
+    private string? ClassBeforeItsItems(List<(Cell c, int i)> column, int k, string reading)
+    {
+        if (reading.Length is < 1 or > 2 || k + 1 >= column.Count) return null;
+        var next = TextNorm.Normalize(column[k + 1].c.Text);
+        if (next.Length < 5 || !next.All(char.IsAsciiDigit) || !_codes.Contains(next)) return null;
+        var cls = next[..3];
+        if (!_codes.Contains(cls) || !InOrder(reading, cls)) return null;
+        var above = k > 0 ? TextNorm.Normalize(column[k - 1].c.Text) : "";
+        return above.StartsWith(cls, StringComparison.Ordinal) ? null : cls;
+    }
+
+    private static bool InOrder(string part, string whole)
+    {
+        int j = 0;
+        foreach (var ch in whole) if (j < part.Length && part[j] == ch) j++;
+        return j == part.Length;
     }
 
     // The subject code printed left of a name cell on the same row (科目编码 | 科目名称), if any.

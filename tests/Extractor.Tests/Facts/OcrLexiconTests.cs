@@ -332,6 +332,18 @@ public class OcrLexiconTests
         Assert.Equal(expected, OcrLexicon.WithCommonWords(reading));
 
     [Fact]
+    public void A_class_code_read_as_a_digit_or_two_before_its_first_item_is_that_class()
+    {
+        // 基本支出表 as measured on a scan: "02" for 302 and "0" for 303 on the rows before 30201 and 30301.
+        string[] codes = ["30101", "30199", "02", "30201", "02", "30203", "0", "30301"];
+        var cells = codes.Select((c, r) => C(r, 0, c)).Concat(codes.Select((_, r) => C(r, 1, "名称" + r))).ToArray();
+        var t = Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = codes.Length, ColCount = 2, Cells = cells });
+        Assert.Equal("302", t.Text(2, 0));
+        Assert.Equal("02", t.Text(4, 0));     // after 30201: an item of 302 that lost more (30202), left as read
+        Assert.Equal("303", t.Text(6, 0));
+    }
+
+    [Fact]
     public void A_scanned_code_that_lost_its_first_digit_takes_its_columns_first_digit()
     {
         // 基本支出表 as measured on a keystoned scan: the code column's left rule took the first digit of some codes.
