@@ -62,6 +62,9 @@ public sealed partial class OcrLexicon
         if (body.Length >= 5 && char.IsAsciiDigit(body[^1]) && TextNorm.IsCjk(body[^2]) && _phrases.Contains(body[..^1]) &&
             code is null)
             return prefix + body[..^1] + suffix;
+        // Beside a known code the name is one of that code's: a reading that starts with most of exactly one of them,
+        // four characters or more, then a misread end or debris ("商品和服务型4", "商品和服2" beside 302), is that name.
+        if (code is not null && _codes.Contains(code) && NameByStart(body, _codes.NamesOf(code)) is { } named) return prefix + named + suffix;
         // Digits elsewhere are printed (6项, 填报日期：20231216), not misread words.
         if (body.Length < 2 || _phrases.Contains(body) || body.Any(char.IsAsciiDigit)) return null;
 
@@ -110,6 +113,17 @@ public sealed partial class OcrLexicon
         // 单位); only a non-Chinese mark in the reading is surely a misread.
         if (best.Length <= 3 && core.Where((c, i) => i >= best.Length || c != best[i]).All(TextNorm.IsCjk)) return null;
         return prefix + best + suffix;
+    }
+
+    private static string? NameByStart(string reading, IReadOnlyList<string> names)
+    {
+        var hits = names.Select(TextNorm.Normalize).Distinct().Where(n =>
+        {
+            int k = 0;
+            while (k < n.Length && k < reading.Length && reading[k] == n[k]) k++;
+            return k >= 4 && k < n.Length && 2 * k >= n.Length && reading.Length <= n.Length + 2;
+        }).Take(2).ToList();
+        return hits is [var only] ? only : null;
     }
 
     /// <summary>

@@ -72,6 +72,11 @@ public class OcrLexiconTests
         // 人大会议 is a phrase of the dictionary, but not the name of 2010101: no change towards it.
         Assert.Null(Lexicon.Correct("人大会仪", "2010101"));
         Assert.Equal("人大会议", Lexicon.Correct("人大会仪", "2010104"));
+        // As measured on scans: the start of the code's name, then a misread end or debris.
+        Assert.Equal("商品和服务支出", Lexicon.Correct("商品和服务型4", "302"));
+        Assert.Equal("商品和服务支出", Lexicon.Correct("商品和服2", "302"));
+        Assert.Null(Lexicon.Correct("商品和服2"));                // no code: digits are printed
+        Assert.Null(Lexicon.Correct("商品和服2", "301"));         // another code's name
     }
 
     private static Cell C(int row, int col, string text, CellSource source = CellSource.Ocr, int colSpan = 1) =>
