@@ -67,12 +67,16 @@ public static class CellTextConsensus
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(support);
         if (!Eligible(reading)) return null;
+        // A label the forms print keeps its characters (年末结转和结余 beside a document's many 年初结转和结余 is the other
+        // column, not a misreading of it); only its marks may be mended (年度资金总额 for 年度资金总额：).
+        string? printedWords = OcrLexicon.IsFormWord(reading) ? WithoutMarks(reading) : null;
         int allow = reading.Length >= LongText ? 2 : 1;
         string? best = null; int bestD = int.MaxValue, bestS = 0; bool tie = false;
         foreach (var other in texts)
         {
             int s = support.GetValueOrDefault(other);
             if (other == reading || s < Math.Max(2, 2 * own) || Math.Abs(other.Length - reading.Length) > allow) continue;
+            if (printedWords is not null && WithoutMarks(other) != printedWords) continue;
             int d = Slips(reading, other);
             if (d > allow) continue;
             if (d < bestD || d == bestD && s > bestS) { best = other; bestD = d; bestS = s; tie = false; }
@@ -106,6 +110,8 @@ public static class CellTextConsensus
                     d[i - 1, j - 1] + Sub(reading[i - 1], text[j - 1]));
         return d[reading.Length, text.Length];
     }
+
+    private static string WithoutMarks(string text) => new(text.Where(c => !Marks.Contains(c)).ToArray());
 
     private static bool Eligible(string key) => key.Length >= MinLength && key.Count(TextNorm.IsCjk) >= 2;
 }
