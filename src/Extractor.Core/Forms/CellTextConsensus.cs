@@ -82,7 +82,13 @@ public static class CellTextConsensus
             if (d < bestD || d == bestD && s > bestS) { best = other; bestD = d; bestS = s; tie = false; }
             else if (d == bestD && s == bestS) tie = true;
         }
-        return tie ? null : best;
+        if (tie || best is null) return null;
+        // A label the forms print is no consensus when the reading is as close to another of them: 年未结转和结余 is
+        // one slip from the document's many 年初结转和结余 and from 年末结转和结余 alike.
+        if (OcrLexicon.IsFormWord(best) && OcrLexicon.FormPhrases.Any(p => p != best && Math.Abs(p.Length - reading.Length) <= allow &&
+                                                                       Slips(reading, p) <= bestD))
+            return null;
+        return best;
     }
 
     // Slips from a reading to a text: marks the reading lost or misread, stray marks it added, and (in texts long
