@@ -315,8 +315,8 @@ public sealed partial class OcrLexicon
 
     /// <summary>
     /// A class code read as one or two of its digits ("02" for 302, "0" for 303) on the row before its first item: the
-    /// next row's code starts with a known class whose digits hold the reading in order, and the row above is no item
-    /// of that class (else the reading is an item of it that lost more: "02" for 30202 after 30201).
+    /// next row's code starts with a known class whose digits hold the reading in order, and the row above is a known
+    /// code of another class (after 30201, "02" is 30202 that lost more).
     /// </summary>
     private string? ClassBeforeItsItems(List<(Cell c, int i)> column, int k, string reading)
     {
@@ -325,8 +325,11 @@ public sealed partial class OcrLexicon
         if (next.Length < 5 || !next.All(char.IsAsciiDigit) || !_codes.Contains(next)) return null;
         var cls = next[..3];
         if (!_codes.Contains(cls) || !InOrder(reading, cls)) return null;
-        var above = k > 0 ? TextNorm.Normalize(column[k - 1].c.Text) : "";
-        return above.StartsWith(cls, StringComparison.Ordinal) ? null : cls;
+        // The row above is a known code of another class (or there is none): a short reading after an unreadable one
+        // ("0" for 30204, then "02" for 30205) is as likely an item of the class as the class.
+        if (k == 0) return cls;
+        var above = TextNorm.Normalize(column[k - 1].c.Text);
+        return above.Length >= 3 && above.All(char.IsAsciiDigit) && _codes.Contains(above) && !above.StartsWith(cls, StringComparison.Ordinal) ? cls : null;
     }
 
     private static bool InOrder(string part, string whole)

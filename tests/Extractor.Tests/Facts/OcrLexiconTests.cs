@@ -346,6 +346,11 @@ public class OcrLexiconTests
         Assert.Equal("302", t.Text(2, 0));
         Assert.Equal("02", t.Text(4, 0));     // after 30201: an item of 302 that lost more (30202), left as read
         Assert.Equal("303", t.Text(6, 0));
+
+        // After an unreadable code ("0" for 30204, as measured), "02" may as well be 30205: left as read.
+        string[] garbled = ["30203", "0", "02", "30206"];
+        var g = garbled.Select((c, r) => C(r, 0, c)).Concat(garbled.Select((_, r) => C(r, 1, "名称" + r))).ToArray();
+        Assert.Equal("02", Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = 4, ColCount = 2, Cells = g }).Text(2, 0));
     }
 
     [Fact]
