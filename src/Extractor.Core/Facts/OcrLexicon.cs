@@ -324,7 +324,7 @@ public sealed partial class OcrLexicon
         var next = TextNorm.Normalize(column[k + 1].c.Text);
         if (next.Length < 5 || !next.All(char.IsAsciiDigit) || !_codes.Contains(next)) return null;
         var cls = next[..3];
-        if (!_codes.Contains(cls) || !InOrder(reading, cls)) return null;
+        if (!_codes.Contains(cls) || !TextNorm.InOrder(reading, cls)) return null;
         // The row above is a known code of another class (or there is none): a short reading after an unreadable one
         // ("0" for 30204, then "02" for 30205) is as likely an item of the class as the class.
         if (k == 0) return cls;
@@ -332,12 +332,6 @@ public sealed partial class OcrLexicon
         return above.Length >= 3 && above.All(char.IsAsciiDigit) && _codes.Contains(above) && !above.StartsWith(cls, StringComparison.Ordinal) ? cls : null;
     }
 
-    private static bool InOrder(string part, string whole)
-    {
-        int j = 0;
-        foreach (var ch in whole) if (j < part.Length && part[j] == ch) j++;
-        return j == part.Length;
-    }
 
     // The subject code printed left of a name cell on the same row (科目编码 | 科目名称), if any.
     private static string? RowCode(Table table, Cell cell)

@@ -91,6 +91,14 @@ public static partial class TextNorm
     [System.Text.RegularExpressions.GeneratedRegex(@"^([≥≤]?)(\d{4,})%$")]
     private static partial System.Text.RegularExpressions.Regex PercentCircles();
 
+    /// <summary>Whether <paramref name="part"/>'s characters stand in <paramref name="whole"/> in the same order (digits a misread kept: "7" of 794.08).</summary>
+    public static bool InOrder(string part, string whole)
+    {
+        int k = 0;
+        foreach (var c in whole) if (k < part.Length && part[k] == c) k++;
+        return k == part.Length;
+    }
+
     /// <summary>A CJK ideograph (the unified block and extension A).</summary>
     public static bool IsCjk(char c) => c >= 0x3400 && c <= 0x9FFF;
 

@@ -27,6 +27,7 @@ public static class Orientation
     // Gray levels between neighbouring pixels that make a glyph's edge (paper shading changes by a few per pixel).
     private const int StepContrast = 32;
 
+    // A CJK ideograph, as TextNorm.IsCjk (Imaging depends on no later stage).
     private static bool IsHan(char c) => c is >= '\u3400' and <= '\u9FFF';
 
     /// <summary>Decides the quarter turns (clockwise) that make <paramref name="page"/> upright.</summary>

@@ -75,7 +75,7 @@ public static class ArithmeticRepair
             // Within two digits of the reading, or the reading is what was left of it: digits a seal or a rule hid
             // ("7" for 794.08 under a seal's ring), in order.
             bool near = was.Length >= 2 && TextNorm.EditDistance(was, now, _ => 1, (x, y) => x == y ? 0 : 1) <= Math.Min(2, now.Length / 2);
-            if (!near && !(was.Length >= 1 && was.Length < now.Length && IsSubsequence(was, now))) continue;
+            if (!near && !(was.Length >= 1 && was.Length < now.Length && TextNorm.InOrder(was, now))) continue;
             return new Fix(term.Cell, raw, printed, wan, term.Value, term.Unit, failed.Count, failed);
         }
         return null;
@@ -92,7 +92,7 @@ public static class ArithmeticRepair
         if (!failed.Terms.Where(t => t.Cell != term.Cell).All(t => all.Any(c => c.Passes && c.Terms.Any(x => x.Cell == t.Cell)))) return null;
         if (failed.Solve(term.Cell) is not { } wan || Printed(wan, term.Unit, raw) is not { } printed) return null;
         string was = Digits(raw), now = Digits(printed);
-        if (was.Length == 0 || was.Length >= now.Length || !IsSubsequence(was, now)) return null;
+        if (was.Length == 0 || was.Length >= now.Length || !TextNorm.InOrder(was, now)) return null;
         return new Fix(term.Cell, raw, printed, wan, term.Value, term.Unit, 1, [failed]);
     }
 
@@ -118,16 +118,10 @@ public static class ArithmeticRepair
         return decimal.Parse(whole, CultureInfo.InvariantCulture).ToString("#,0", CultureInfo.InvariantCulture) + frac;
     }
 
-    private static bool IsSubsequence(string part, string whole)
-    {
-        int k = 0;
-        foreach (var c in whole) if (k < part.Length && part[k] == c) k++;
-        return k == part.Length;
-    }
-
     private static string Digits(string s) => new(s.Where(char.IsAsciiDigit).ToArray());
 
-    private static bool Scanned(DocumentResult doc, CellRef c) =>
+    /// <summary>Whether the cell was OCR'd (repairs never change what the text layer prints).</summary>
+    internal static bool Scanned(DocumentResult doc, CellRef c) =>
         c.Table >= 0 && c.Table < doc.Tables.Count && doc.Tables[c.Table].At(c.Row, c.Col) is { Source: CellSource.Ocr };
 
     private static void Set(DocumentResult doc, Fix fix, List<int> lineIndexes)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Extractor.Domain;
+using Extractor.Facts;
 
 namespace Extractor.Validation;
 
@@ -32,7 +33,7 @@ public static class ScoreRepair
             foreach (var k in members)
             {
                 var ind = doc.Indicators[k];
-                if (!Scanned(doc, ind.Cell) || members.Any(o => o != k && doc.Indicators[o].Score is null)) continue;
+                if (!ArithmeticRepair.Scanned(doc, ind.Cell) || members.Any(o => o != k && doc.Indicators[o].Score is null)) continue;
                 decimal rest = total - execution - members.Where(o => o != k).Sum(o => doc.Indicators[o].Score!.Value);
                 if (rest < 0 || rest > (ind.Weight ?? 100) || !Suspect(ind, rest)) continue;
                 fixes.Add((k, rest));
@@ -56,14 +57,8 @@ public static class ScoreRepair
         if (ind.Score is not { } s) return true;
         if (ind.Weight is { } w && s > w) return true;
         string was = Digits(s), now = Digits(rest);
-        if (was.Length >= now.Length) return false;
-        int k = 0;
-        foreach (var c in now) if (k < was.Length && was[k] == c) k++;
-        return k == was.Length;
+        return was.Length < now.Length && TextNorm.InOrder(was, now);
     }
 
     private static string Digits(decimal v) => new(v.ToString("0.####", CultureInfo.InvariantCulture).Where(char.IsAsciiDigit).ToArray());
-
-    private static bool Scanned(DocumentResult doc, CellRef c) =>
-        c.Table >= 0 && c.Table < doc.Tables.Count && doc.Tables[c.Table].At(c.Row, c.Col) is { Source: CellSource.Ocr };
 }
