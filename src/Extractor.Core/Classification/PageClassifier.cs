@@ -167,13 +167,17 @@ public static class ContinuationRule
         return first.ColCount == last.ColCount && SimilarColumns(last, first);
     }
 
-    /// <summary>The table spans at least half of the page's content height (true when boxes are unknown).</summary>
+    /// <summary>
+    /// The table spans at least half of the page's content height (true when boxes are unknown). A note under a table
+    /// (注：本表反映…) is the table's own: a one-row continuation with its note fills the page as much as it can.
+    /// </summary>
     public static bool FillsMostOfPage(PageContent page, Table table)
     {
         if (table.Box.Area <= 0) return true;
         double top = double.MaxValue, bottom = double.MinValue;
         foreach (var l in page.Lines)
-            if (l.Box.Area > 0) { top = Math.Min(top, l.Box.Y); bottom = Math.Max(bottom, l.Box.Bottom); }
+            if (l.Box.Area > 0 && !(l.Box.Y >= table.Box.Bottom - 1 && PageFeatures.Normalize(l.Text).StartsWith('注')))
+            { top = Math.Min(top, l.Box.Y); bottom = Math.Max(bottom, l.Box.Bottom); }
         foreach (var t in page.Tables)
             if (t.Box.Area > 0) { top = Math.Min(top, t.Box.Y); bottom = Math.Max(bottom, t.Box.Bottom); }
         return bottom <= top || table.Box.Height >= 0.5 * (bottom - top);

@@ -1,3 +1,4 @@
+using Extractor.Tests.Forms;
 using Extractor.Classification;
 using Extractor.Domain;
 
@@ -226,6 +227,20 @@ public class PageClassifierTests
         Assert.False(ContinuationRule.Continues(first, FormType.GeneralBudgetExpenditure, wider));
         // Prose is never continued.
         Assert.False(ContinuationRule.Continues(first, FormType.Narrative, untitled));
+    }
+
+    [Fact]
+    public void A_one_row_continuation_with_its_note_under_it_fills_the_page()
+    {
+        // As measured on a generated 决算 收入表: the next page holds one row (2210202 提租补贴) and the table's note.
+        var parsed = TableSpec.Parse("2210202 | 提租补贴 | 587.91");
+        var row = new Table { Page = 6, Index = 0, RowCount = 1, ColCount = 3, Cells = parsed.Cells, Box = new Box(50, 60, 500, 20) };
+        TextLine Line(string text, double y) => new(text, new Box(50, y, 400, 12), 1);
+        var noted = new PageContent { PageNumber = 6, Tables = [row], Lines = [Line("注：本表反映部门本年度取得的各项收入情况。", 100)] };
+        Assert.True(ContinuationRule.FillsMostOfPage(noted, row));
+        // A new form's title below the table's end is no note: the page carries another form.
+        var titled = new PageContent { PageNumber = 6, Tables = [row], Lines = [Line("支出决算表", 300), Line("单位名称 金额", 330)] };
+        Assert.False(ContinuationRule.FillsMostOfPage(titled, row));
     }
 
     [Fact]
