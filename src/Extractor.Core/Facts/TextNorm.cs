@@ -29,17 +29,24 @@ public static partial class TextNorm
     /// Edit distance with costs per character: <paramref name="gap"/> for a character dropped from either side,
     /// <paramref name="sub"/> for one read as another (0 when equal).
     /// </summary>
-    public static int EditDistance(string a, string b, Func<char, int> gap, Func<char, char, int> sub)
+    public static int EditDistance(string a, string b, Func<char, int> gap, Func<char, char, int> sub) => EditDistance(a, b, gap, gap, sub);
+
+    /// <summary>
+    /// Edit distance from <paramref name="a"/> to <paramref name="b"/> with one-sided gaps: <paramref name="dropA"/> for a
+    /// character of <paramref name="a"/> that <paramref name="b"/> lacks, <paramref name="dropB"/> for one of
+    /// <paramref name="b"/> that <paramref name="a"/> lacks, <paramref name="sub"/> for one read as another.
+    /// </summary>
+    public static int EditDistance(string a, string b, Func<char, int> dropA, Func<char, int> dropB, Func<char, char, int> sub)
     {
         var d = new int[b.Length + 1];
-        for (int j = 1; j <= b.Length; j++) d[j] = d[j - 1] + gap(b[j - 1]);
+        for (int j = 1; j <= b.Length; j++) d[j] = d[j - 1] + dropB(b[j - 1]);
         for (int i = 1; i <= a.Length; i++)
         {
-            int prev = d[0]; d[0] += gap(a[i - 1]);
+            int prev = d[0]; d[0] += dropA(a[i - 1]);
             for (int j = 1; j <= b.Length; j++)
             {
                 int tmp = d[j];
-                d[j] = Math.Min(Math.Min(d[j] + gap(a[i - 1]), d[j - 1] + gap(b[j - 1])), prev + sub(a[i - 1], b[j - 1]));
+                d[j] = Math.Min(Math.Min(d[j] + dropA(a[i - 1]), d[j - 1] + dropB(b[j - 1])), prev + sub(a[i - 1], b[j - 1]));
                 prev = tmp;
             }
         }
@@ -98,6 +105,9 @@ public static partial class TextNorm
         foreach (var c in whole) if (k < part.Length && part[k] == c) k++;
         return k == part.Length;
     }
+
+    /// <summary>Characters of Chinese ordinals (第一, 二十, 〇): two texts that differ in one are two things, not a misread.</summary>
+    public const string OrdinalCharacters = "一二三四五六七八九十〇零第";
 
     /// <summary>A CJK ideograph (the unified block and extension A).</summary>
     public static bool IsCjk(char c) => c >= 0x3400 && c <= 0x9FFF;

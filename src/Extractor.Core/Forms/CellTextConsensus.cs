@@ -16,9 +16,8 @@ namespace Extractor.Forms;
 /// </summary>
 public static class CellTextConsensus
 {
-    private const int TextLayerWeight = 3;
     private const int MinLength = 4, MinLengthForCharacters = 6, LongText = 16;
-    private const string Ordinals = "一二三四五六七八九十〇零第";
+    private const string Ordinals = TextNorm.OrdinalCharacters;
     // Marks a scan loses, adds or confuses (after TextNorm.Normalize: full-width ：，；. are half-width).
     private const string Marks = ":,;.。、*'`\"";
     // Marks a scan adds from specks and rule ends.
@@ -37,7 +36,7 @@ public static class CellTextConsensus
         {
             var key = TextNorm.Normalize(c.Text);
             if (!Eligible(key)) continue;
-            int w = c.Source == CellSource.TextLayer ? TextLayerWeight : 1;
+            int w = c.Source == CellSource.TextLayer ? ReadingConsensus.TextLayerWeight : 1;
             support[key] = support.GetValueOrDefault(key) + w;
             var raw = spelled.TryGetValue(key, out var r) ? r : spelled[key] = new(StringComparer.Ordinal);
             raw[c.Text] = raw.GetValueOrDefault(c.Text) + w;
@@ -71,18 +70,11 @@ public static class CellTextConsensus
         // column, not a misreading of it); only its marks may be mended (年度资金总额 for 年度资金总额：).
         string? printedWords = OcrLexicon.IsFormWord(reading) ? WithoutMarks(reading) : null;
         int allow = reading.Length >= LongText ? 2 : 1;
-        string? best = null; int bestD = int.MaxValue, bestS = 0; bool tie = false;
-        foreach (var other in texts)
-        {
-            int s = support.GetValueOrDefault(other);
-            if (other == reading || s < Math.Max(2, 2 * own) || Math.Abs(other.Length - reading.Length) > allow) continue;
-            if (printedWords is not null && WithoutMarks(other) != printedWords) continue;
-            int d = Slips(reading, other);
-            if (d > allow) continue;
-            if (d < bestD || d == bestD && s > bestS) { best = other; bestD = d; bestS = s; tie = false; }
-            else if (d == bestD && s == bestS) tie = true;
-        }
-        if (tie || best is null) return null;
+        if (SupportVote.Closest(reading, texts.Select(t => KeyValuePair.Create(t, support.GetValueOrDefault(t))),
+                (other, s) => s >= Math.Max(2, 2 * own) && Math.Abs(other.Length - reading.Length) <= allow &&
+                              (printedWords is null || WithoutMarks(other) == printedWords),
+                other => Slips(reading, other), allow) is not { } vote) return null;
+        var (best, bestD) = vote;
         // A label the forms print is no consensus when the reading is as close to another of them: 年未结转和结余 is
         // one slip from the document's many 年初结转和结余 and from 年末结转和结余 alike.
         if (OcrLexicon.IsFormWord(best) && OcrLexicon.FormPhrases.Any(p => p != best && Math.Abs(p.Length - reading.Length) <= allow &&
@@ -99,22 +91,14 @@ public static class CellTextConsensus
     {
         int shorter = Math.Min(reading.Length, text.Length);
         bool characters = shorter >= MinLengthForCharacters, ordinals = shorter >= LongText;
-        int Sub(char x, char y) =>
-            x == y ? 0
-            : Marks.Contains(x) && Marks.Contains(y) ? 1
-            : characters && TextNorm.IsCjk(x) && TextNorm.IsCjk(y) && (ordinals || !Ordinals.Contains(x) && !Ordinals.Contains(y)) ? 1
-            : Never;
-        // d[i, j]: slips from reading[..i] to text[..j].
-        var d = new int[reading.Length + 1, text.Length + 1];
-        for (int i = 1; i <= reading.Length; i++) d[i, 0] = d[i - 1, 0] + (StrayMarks.Contains(reading[i - 1]) ? 1 : Never);
-        for (int j = 1; j <= text.Length; j++) d[0, j] = d[0, j - 1] + (Marks.Contains(text[j - 1]) ? 1 : Never);
-        for (int i = 1; i <= reading.Length; i++)
-            for (int j = 1; j <= text.Length; j++)
-                d[i, j] = Math.Min(Math.Min(
-                    d[i - 1, j] + (StrayMarks.Contains(reading[i - 1]) ? 1 : Never),
-                    d[i, j - 1] + (Marks.Contains(text[j - 1]) ? 1 : Never)),
-                    d[i - 1, j - 1] + Sub(reading[i - 1], text[j - 1]));
-        return d[reading.Length, text.Length];
+        return TextNorm.EditDistance(reading, text,
+            dropA: c => StrayMarks.Contains(c) ? 1 : Never,
+            dropB: c => Marks.Contains(c) ? 1 : Never,
+            sub: (x, y) =>
+                x == y ? 0
+                : Marks.Contains(x) && Marks.Contains(y) ? 1
+                : characters && TextNorm.IsCjk(x) && TextNorm.IsCjk(y) && (ordinals || !Ordinals.Contains(x) && !Ordinals.Contains(y)) ? 1
+                : Never);
     }
 
     private static string WithoutMarks(string text) => new(text.Where(c => !Marks.Contains(c)).ToArray());

@@ -12,7 +12,7 @@ namespace Extractor.Forms;
 public static class ReadingConsensus
 {
     // Weight of one reading: a text-layer cell is what the form printed.
-    private const int TextLayerWeight = 3;
+    internal const int TextLayerWeight = 3;
 
     public static void Apply(Interpretation result, IReadOnlyList<Table> tables)
     {
@@ -98,17 +98,9 @@ public static class ReadingConsensus
         int allow = Allowance(reading);
         // Digits are printed in names (完成2个项目); other marks and letters are misread glyphs.
         bool dirty = reading.Any(c => !IsNameChar(c) && !char.IsAsciiDigit(c) && c is not ('%' or '.'));
-        string? best = null; int bestD = int.MaxValue, bestS = 0; bool tie = false;
-        foreach (var (other, s) in support)
-        {
-            int need = dirty && other.All(IsNameChar) ? own : Math.Max(2, 2 * own);
-            if (other == reading || s < need || Math.Abs(other.Length - reading.Length) > 2) continue;
-            int d = OcrLexicon.Distance(reading, other);
-            if (d > allow) continue;
-            if (d < bestD || d == bestD && s > bestS) { best = other; bestD = d; bestS = s; tie = false; }
-            else if (d == bestD && s == bestS) tie = true;
-        }
-        return tie ? null : best;
+        return SupportVote.Closest(reading, support,
+            (other, s) => s >= (dirty && other.All(IsNameChar) ? own : Math.Max(2, 2 * own)) && Math.Abs(other.Length - reading.Length) <= 2,
+            other => OcrLexicon.Distance(reading, other), allow)?.Text;
     }
 
     /// <summary>

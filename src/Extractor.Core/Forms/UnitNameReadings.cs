@@ -13,7 +13,7 @@ namespace Extractor.Forms;
 public static class UnitNameReadings
 {
     private const int MinLength = 5;
-    private const string Ordinals = "一二三四五六七八九十〇零第";
+    private const string Ordinals = TextNorm.OrdinalCharacters;
 
     public static IReadOnlyList<ClassifiedPage> Apply(IReadOnlyList<ClassifiedPage> pages)
     {

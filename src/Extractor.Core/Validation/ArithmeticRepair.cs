@@ -38,8 +38,11 @@ public static class ArithmeticRepair
                 .Select(g => Candidate(g.First().t, g.Select(x => x.f).Distinct().ToList(), checks))
                 .OfType<Fix>().OrderByDescending(f => f.Restored).ToList();
             if (best.Count == 0)
-                best = failed.SelectMany(f => f.Terms.Where(t => lines.ContainsKey(t.Cell) && !repaired.Contains(t.Cell)).Select(t => FragmentFix(t, f, checks)))
+            {
+                var held = checks.Where(c => c.Passes).SelectMany(c => c.Terms).Select(t => t.Cell).ToHashSet();
+                best = failed.SelectMany(f => f.Terms.Where(t => lines.ContainsKey(t.Cell) && !repaired.Contains(t.Cell)).Select(t => FragmentFix(t, f, held)))
                     .OfType<Fix>().Take(1).ToList();
+            }
             if (best.Count == 0) break;
             // Two cells restoring as many checks are two explanations of one failure: neither is sure.
             if (best.Count > 1 && best[1].Restored == best[0].Restored && best[1].Cell != best[0].Cell &&
@@ -86,10 +89,11 @@ public static class ArithmeticRepair
     /// failed sum still tells an amount that kept only some of its digits ("6" for 6989.14) when every other amount in
     /// it holds in a sum that passes and the amount itself holds in none.
     /// </summary>
-    private static Fix? FragmentFix(CheckTerm term, Check failed, List<Check> all)
+    private static Fix? FragmentFix(CheckTerm term, Check failed, HashSet<CellRef> held)
     {
-        if (term.Raw is not { } raw || all.Any(c => c.Passes && c.Terms.Any(t => t.Cell == term.Cell))) return null;
-        if (!failed.Terms.Where(t => t.Cell != term.Cell).All(t => all.Any(c => c.Passes && c.Terms.Any(x => x.Cell == t.Cell)))) return null;
+        // held: the cells of the sums that pass.
+        if (term.Raw is not { } raw || held.Contains(term.Cell)) return null;
+        if (!failed.Terms.Where(t => t.Cell != term.Cell).All(t => held.Contains(t.Cell))) return null;
         if (failed.Solve(term.Cell) is not { } wan || Printed(wan, term.Unit, raw) is not { } printed) return null;
         string was = Digits(raw), now = Digits(printed);
         if (was.Length == 0 || was.Length >= now.Length || !TextNorm.InOrder(was, now)) return null;

@@ -402,11 +402,19 @@ public static class DocumentValidator
         }
     }
 
+    /// <summary>
+    /// Projects with a 总分 whose indicators can be told by name: two projects of one form with the same name cannot,
+    /// and are neither checked nor repaired.
+    /// </summary>
+    internal static IEnumerable<Project> ScoredProjects(DocumentResult doc)
+    {
+        var duplicated = doc.Projects.GroupBy(p => (p.Form, p.Name)).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        return doc.Projects.Where(p => p.TotalScore is not null && !duplicated.Contains((p.Form, p.Name)));
+    }
+
     private static IEnumerable<Check> Scores(DocumentResult doc)
     {
-        // Two projects of one form with the same name cannot be told apart by their indicators: not checked.
-        var duplicated = doc.Projects.GroupBy(p => (p.Form, p.Name)).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        foreach (var p in doc.Projects.Where(p => p.TotalScore is not null && !duplicated.Contains((p.Form, p.Name))))
+        foreach (var p in ScoredProjects(doc))
         {
             var inds = doc.Indicators.Where(i => i.Project == p.Name && i.Form == p.Form && i.Score is not null).ToList();
             if (inds.Count == 0) continue;

@@ -19,9 +19,7 @@ public static class ScoreRepair
     {
         ArgumentNullException.ThrowIfNull(doc);
         var issues = new List<ValidationIssue>();
-        // Two projects of one form with one name cannot be told apart by their indicators (as the score check).
-        var duplicated = doc.Projects.GroupBy(p => (p.Form, p.Name)).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        foreach (var p in doc.Projects.Where(p => p.TotalScore is not null && !duplicated.Contains((p.Form, p.Name))))
+        foreach (var p in DocumentValidator.ScoredProjects(doc).ToList())
         {
             var members = Enumerable.Range(0, doc.Indicators.Count)
                 .Where(k => doc.Indicators[k].Project == p.Name && doc.Indicators[k].Form == p.Form).ToList();
