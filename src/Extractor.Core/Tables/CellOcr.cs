@@ -50,6 +50,8 @@ public readonly record struct CellInk(PixelRect? Region, int Lines, int InkPixel
     public StrayStrokes? Strays { get; init; }
     /// <summary>The last of several lines is a few characters wide (a name wrapped one or two characters before its end).</summary>
     public bool LastLineShort { get; init; }
+    /// <summary>Gray at or below which the cell's pixels were counted as ink (<see cref="CellOcr.CellThreshold"/>).</summary>
+    public int Threshold { get; init; }
 }
 
 /// <summary>Pixels of strokes to paint over: a mask laid at <see cref="Area"/> (image pixels).</summary>
@@ -113,6 +115,7 @@ public sealed partial class CellOcr
     public CellInk FindInk(GrayImage img, PixelRect cell, double ruleThickness, int inkThreshold, IReadOnlyList<Seal>? seals = null)
     {
         int inset = (int)Math.Ceiling(ruleThickness / 2) + _o.InsetPx;
+        inkThreshold = CellThreshold(img, cell, inset, inkThreshold);
         var r = _o.LocalRules ? InsideLocalRules(img, cell, inset, inkThreshold) :
             new PixelRect(cell.X + inset, cell.Y + inset, cell.Width - 2 * inset, cell.Height - 2 * inset).ClipTo(img.Width, img.Height);
         if (r.Width < 4 || r.Height < 4) return new(null, 0, 0);
@@ -174,7 +177,30 @@ public sealed partial class CellOcr
         int bx1 = Math.Min(box.Right, r.X + right + 1), by1 = Math.Min(box.Bottom, r.Y + bottom + 1);
         bool lastShort = bands.Count > 1 && InkWidth(img, bands[^1], r.X + x0, r.X + x1, inkThreshold, strays) < 0.35 * (x1 - x0 + 1);
         return new(new PixelRect(bx0, by0, bx1 - bx0, by1 - by0), lines, total)
-            { LineBands = bands.Count > 1 ? bands : null, Strays = strays, LastLineShort = lastShort };
+            { LineBands = bands.Count > 1 ? bands : null, Strays = strays, LastLineShort = lastShort, Threshold = inkThreshold };
+    }
+
+    /// <summary>Least distance below a cell's paper gray for a pixel to count as ink.</summary>
+    internal const int MinPaperGap = 30;
+
+    /// <summary>
+    /// The page's ink threshold, or lower where the cell's own paper (its median gray inside the rules) is not
+    /// <see cref="MinPaperGap"/> lighter than it. A photo darker towards one corner puts the page's Otsu cut inside
+    /// the paper's range (204 against paper at 192–216 on a 支出总表 whose ink was 100–160): every pixel of the dark
+    /// corner's cells was ink, the cell's rules were found all over it and its codes came back empty. A gray-filled
+    /// header cell is the same case. Elsewhere the page's cut stays (cells of clean pages sit 40–80 below their paper).
+    /// </summary>
+    internal static int CellThreshold(GrayImage img, PixelRect cell, int inset, int pageThreshold)
+    {
+        var r = new PixelRect(cell.X + inset, cell.Y + inset, cell.Width - 2 * inset, cell.Height - 2 * inset).ClipTo(img.Width, img.Height);
+        if (r.Width < 4 || r.Height < 4) return pageThreshold;
+        var hist = new int[256];
+        int n = 0;
+        for (int y = r.Y; y < r.Bottom; y += 2)
+            for (int x = r.X; x < r.Right; x += 2) { hist[img.Pixels[y * img.Width + x]]++; n++; }
+        int median = 0;
+        for (int acc = 0; median < 255 && (acc += hist[median]) < (n + 1) / 2; median++) { }
+        return Math.Min(pageThreshold, median - MinPaperGap);
     }
 
     /// <summary>

@@ -284,7 +284,7 @@ public sealed partial class ScanPageReader
             // the sign is told from its shape and the rest of the cell read on its own.
             char? sign = null;
             if (IsValue(lc) && lc.Row >= bodyStart && reading.Text.Length > 0 &&
-                CellOcr.LeadingComparator(img, cellInk, ink) is { } cmp)
+                CellOcr.LeadingComparator(img, cellInk, cellInk.Threshold) is { } cmp)
             {
                 var restInk = CellOcr.After(cellInk, cmp.RestX);
                 var rest = _cells.ReadText(ocr, img, restInk);

@@ -72,6 +72,25 @@ public class CellOcrScanTests
     }
 
     [Fact]
+    public void A_cell_on_paper_darker_than_the_pages_ink_threshold_still_finds_its_text()
+    {
+        // As measured on a phone photo of a 支出总表 shaded towards its top-left corner: the page's Otsu cut (204) fell
+        // inside the paper's grays (192–216), so the corner's cells were all "ink", their rules were found everywhere
+        // and the codes (201, 20132 …) came back empty. Digits at 120 on paper at 196:
+        var (c, cell) = RuledCell(36);
+        c.Fill(103, 103, 194, 30, 196);
+        for (int k = 0; k < 5; k++) c.Fill(110 + 11 * k, 110, 8, 16, 120);
+
+        var ink = new CellOcr().FindInk(c.Image, cell, 3, 204);
+
+        Assert.NotNull(ink.Region);
+        Assert.InRange(ink.Region!.Value.X, 104, 110);            // bounded by the digits, not the whole cell
+        Assert.InRange(ink.Region.Value.Right, 162, 170);
+        Assert.Equal(196 - CellOcr.MinPaperGap, ink.Threshold);
+        Assert.Equal(128, new CellOcr().FindInk(c.Image, cell, 3, 128).Threshold);   // the page's cut where it clears the paper
+    }
+
+    [Fact]
     public void A_small_printed_digit_is_ink_and_a_speck_or_a_short_stroke_is_not()
     {
         // As measured on a 200-dpi scan: the 栏次 row's "1" and "7" (13 px high, 19–30 px of ink) fell under the
