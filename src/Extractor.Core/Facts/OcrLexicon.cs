@@ -314,9 +314,9 @@ public sealed partial class OcrLexicon
     }
 
     /// <summary>
-    /// A class code read as one or two of its digits ("02" for 302, "0" for 303) on the row before its first item: the
-    /// next row's code starts with a known class whose digits hold the reading in order, and the row above is a known
-    /// code of another class (after 30201, "02" is 30202 that lost more).
+    /// A class code read as one or two of its digits ("02" for 302, "0" for 303, "08" for 208 under 科目代码) on the row
+    /// before its first item: the next row's code starts with a known class whose digits hold the reading in order,
+    /// and the row above is a known code of another class or a label (after 30201, "02" is 30202 that lost more).
     /// </summary>
     private string? ClassBeforeItsItems(List<(Cell c, int i)> column, int k, string reading)
     {
@@ -325,10 +325,12 @@ public sealed partial class OcrLexicon
         if (next.Length < 5 || !next.All(char.IsAsciiDigit) || !_codes.Contains(next)) return null;
         var cls = next[..3];
         if (!_codes.Contains(cls) || !TextNorm.InOrder(reading, cls)) return null;
-        // The row above is a known code of another class (or there is none): a short reading after an unreadable one
-        // ("0" for 30204, then "02" for 30205) is as likely an item of the class as the class.
+        // The row above is a known code of another class, a label (科目代码 or 合计 over the first class: Chinese
+        // only) or there is none: a short reading after an unreadable one ("0" for 30204, then "02" for 30205) is
+        // as likely an item of the class as the class.
         if (k == 0) return cls;
         var above = TextNorm.Normalize(column[k - 1].c.Text);
+        if (above.Length > 0 && above.All(TextNorm.IsCjk)) return cls;
         return above.Length >= 3 && above.All(char.IsAsciiDigit) && _codes.Contains(above) && !above.StartsWith(cls, StringComparison.Ordinal) ? cls : null;
     }
 

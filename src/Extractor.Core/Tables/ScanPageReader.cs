@@ -148,9 +148,25 @@ public sealed partial class ScanPageReader
         // and ruled more densely. Or a shadow hides rules, and the scan's grid is a piece of the lit one or leans on
         // the photo's edge. Either way the lit geometry wins and the cells are still read from the scan as it is (a
         // two-line header 一般公共预算 lost its second line on the lit copy).
-        if (!useFlat && (ShadingRulesOnly(lattices, flatLattices, img.Dpi) || LitGridIsTheTable(lattices, flatLattices, img)))
+        if (!useFlat && (ShadingRulesOnly(lattices, flatLattices, img.Dpi) || LitGridIsTheTable(lattices, flatLattices, img) ||
+                         CutInsidePaper(img) && flatCells >= cells && RuleDensity(flatLattices) >= RuleDensity(lattices)))
             chosen = flatLattices;
         return (chosen.Select(l => l.WithoutIdleBoundaries()).ToList(), readFrom);
+    }
+
+    /// <summary>
+    /// Whether the page's Otsu cut falls inside its paper's grays: more than a quarter of the page at or below it
+    /// (print and rules cover far less). A nearly empty page shaded across (a one-row continuation of a 收支总表) cut
+    /// at 222 on paper of 205–227: both thresholds made the shaded half one blob and lost the last column's rules,
+    /// which the lit copy keeps. Its grid then wins when it holds as many cells, ruled as densely.
+    /// </summary>
+    internal static bool CutInsidePaper(GrayImage img)
+    {
+        var hist = Threshold.Histogram(img);
+        int cut = Threshold.Otsu(hist);
+        long below = 0;
+        for (int i = 0; i <= cut; i++) below += hist[i];
+        return below > 0.25 * img.Pixels.Length;
     }
 
     /// <summary>

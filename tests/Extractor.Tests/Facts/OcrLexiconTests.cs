@@ -351,6 +351,11 @@ public class OcrLexiconTests
         string[] garbled = ["30203", "0", "02", "30206"];
         var g = garbled.Select((c, r) => C(r, 0, c)).Concat(garbled.Select((_, r) => C(r, 1, "名称" + r))).ToArray();
         Assert.Equal("02", Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = 4, ColCount = 2, Cells = g }).Text(2, 0));
+
+        // The first class of a 支出总表 under its header (measured: "08" for 208 under 科目代码, above 20805).
+        string[] first = ["科目代码", "08", "20805", "2080502", "2080505"];
+        var f = first.Select((c, r) => C(r, 0, c)).Concat(first.Select((_, r) => C(r, 1, "名称" + r))).ToArray();
+        Assert.Equal("208", Lexicon.Apply(new Table { Page = 1, Index = 0, RowCount = 5, ColCount = 2, Cells = f }).Text(1, 0));
     }
 
     [Fact]

@@ -191,6 +191,42 @@ public class ScanGridTests
     }
 
     [Fact]
+    public void On_a_nearly_empty_shaded_page_the_lit_copys_grid_keeps_the_columns_in_the_shade()
+    {
+        // A one-row continuation of a 收支总表 on a photo darkening to the right: the page's Otsu cut falls between the
+        // paper's grays, so the shaded side's paper is "ink" and its column rules are lost as scanned.
+        int w = 1654, h = 700;
+        var c = new Canvas(w, h, dpi: 200, seed: 3);
+        int Paper(int x) => x < 900 ? 238 : 238 - 34 * (x - 900) / (w - 901);
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) c.Dot(x, y, (byte)(Paper(x) + (x * 7919 + y * 104729) % 9 - 4));   // and grain
+        int[] xs = [164, 482, 642, 1040, 1204, 1368, 1530];
+        int[] ys = [180, 227];
+        foreach (int y in ys) c.HLine(xs[0], xs[^1], y, 3, 120);
+        foreach (int x in xs) c.VLine(x, ys[0], ys[^1], 3, 120);
+        Assert.True(ScanPageReader.CutInsidePaper(c.Image));
+        var scanned = ScanPageReader.FindLattices(c.Image).Sum(l => l.Cells.Count);
+
+        var (lattices, readFrom) = ScanPageReader.GridOf(c.Image);
+
+        var lat = Assert.Single(lattices);
+        Assert.Equal((1, xs.Length - 1), (lat.Rows, lat.Cols));
+        Assert.True(scanned < xs.Length - 1, $"as scanned the grid kept {scanned} cells");   // what the lit copy mends
+        Assert.Same(c.Image, readFrom);   // the cells are still read from the scan as it is
+    }
+
+    [Fact]
+    public void A_page_of_print_on_even_paper_is_not_cut_inside_its_paper()
+    {
+        var c = new Canvas(800, 600, dpi: 200, seed: 5);
+        for (int y = 0; y < 600; y++)
+            for (int x = 0; x < 800; x++) c.Dot(x, y, (byte)(228 + (x + y) % 5));
+        for (int k = 0; k < 20; k++) c.Fill(100 + 30 * k, 100 + 20 * (k % 5), 14, 16, 60);
+        c.HLine(80, 720, 300, 3, 90);
+        Assert.False(ScanPageReader.CutInsidePaper(c.Image));
+    }
+
+    [Fact]
     public void A_column_rule_drawn_in_a_few_rows_apart_is_a_glyph_stroke_not_a_boundary()
     {
         // Thirty rows; at x=300, inside the second column, short strokes reach from rule to rule in rows 8, 14 and 20
