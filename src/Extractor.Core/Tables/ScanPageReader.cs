@@ -231,6 +231,9 @@ public sealed partial class ScanPageReader
         return total == 0 ? 1 : (double)present / total;
     }
 
+    /// <summary>Review confidence at most given to a cell whose ink a seal's disk reaches (below the fact flag's 0.6).</summary>
+    public const double UnderSealConfidence = 0.5;
+
     // Scan-specific grid settings (the text path keeps the detector's defaults).
     private static readonly LatticeOptions Options = new() { SplitJoinedRules = true };
 
@@ -366,6 +369,10 @@ public sealed partial class ScanPageReader
             if (sign is { } sg && reading.Text.Length > 0 && reading.Text[0] is not ('≥' or '≤'))
                 reading = reading with { Text = CellOcr.Signed(sg, reading.Text), Numeric = false };
             if (reading.Text.Length > 0) confidences.Add(reading.Confidence);
+            // Text under a seal's ink is doubtful however sure the engine is: a ring through an empty amount cell
+            // came back "4.00", one through "200.85" as "200.96", both at high confidence and nothing to check them by.
+            if (reading.Text.Length > 0 && cellInk.Region is { } inked && seals.Any(sl => sl.Touches(inked)))
+                reading = reading with { ReviewConfidence = Math.Min(reading.ReviewConfidence, UnderSealConfidence) };
             result.Add(new Cell(lc.Row, lc.Col, lc.RowSpan, lc.ColSpan, lat.ToPoints(lc.Rect), reading.Text, reading.ReviewConfidence, CellSource.Ocr));
         }
         var grouped = CellOcr.HarmonizeGrouping(result.Select(c => c.Text).ToList());

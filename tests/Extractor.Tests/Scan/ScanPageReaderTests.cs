@@ -96,4 +96,46 @@ public class ScanPageReaderTests
         Assert.All(pc.Tables.SelectMany(t => t.Cells), c => Assert.Equal(CellSource.Ocr, c.Source));
         Assert.True(pc.RawText.Length > 0);
     }
+
+    [Fact]
+    public void Cells_under_a_seal_go_to_review_and_cells_away_from_it_keep_their_confidence()
+    {
+        GrayImage render; double w, h;
+        using (var doc = PdfDocument.Open(EngineTestData.JiangsuPdf))
+        {
+            int index = Enumerable.Range(0, doc.PageCount).First(i =>
+            {
+                using var p = doc.GetPage(i);
+                var t = p.GetText();
+                return t.Contains("合计") && t.Contains("预算");
+            });
+            using var page = doc.GetPage(index);
+            render = page.Render(200);
+            w = page.WidthPt; h = page.HeightPt;
+        }
+        // A seal stamped in mid-gray over the middle of the table: ring, star and a band of characters inside the ring.
+        int cx = render.Width / 2, cy = render.Height / 2, r = 170;
+        for (int y = cy - r - 6; y <= cy + r + 6; y++)
+            for (int x = cx - r - 6; x <= cx + r + 6; x++)
+            {
+                double d = Math.Sqrt((double)(x - cx) * (x - cx) + (double)(y - cy) * (y - cy));
+                bool ink = Math.Abs(d - r) <= 4 || Math.Abs(x - cx) <= 30 && Math.Abs(y - cy) <= 30 || d is > 120 and < 140 && (x + y) % 40 < 14;
+                if (ink) render.Pixels[y * render.Width + x] = Math.Min(render.Pixels[y * render.Width + x], (byte)150);
+            }
+
+        using var ocr = new OcrEngine();
+        var pc = new ScanPageReader(new PipelineOptions()).Read(render, 1, w, h, ocr, null);
+
+        var read = pc.Tables.SelectMany(t => t.Cells).Where(c => c.Text.Length > 0).ToList();
+        double scale = 200 / 72.0;
+        bool Under(Cell c)
+        {
+            double x = (c.Box.X + c.Box.Width / 2) * scale - cx, y = (c.Box.Y + c.Box.Height / 2) * scale - cy;
+            return x * x + y * y <= (r - 40) * (r - 40);   // the cell's middle well inside the ring
+        }
+        var under = read.Where(Under).ToList();
+        Assert.NotEmpty(under);
+        Assert.All(under, c => Assert.True(c.Confidence <= ScanPageReader.UnderSealConfidence, $"{c.Text} at {c.Confidence}"));
+        Assert.Contains(read.Where(c => !Under(c)), c => c.Confidence > 0.8);
+    }
 }
