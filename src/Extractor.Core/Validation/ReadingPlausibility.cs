@@ -327,6 +327,10 @@ public static partial class ReadingPlausibility
         if (WordMonth().IsMatch(t) || NumberInUnitBracket().IsMatch(t)) return false;
         // Five digits or more with no unit ("2024412" for 2024年12月): a count that large is printed with its unit.
         if (LongBareNumber().IsMatch(t)) return false;
+        // A month or day of three digits or more ("20244512月底前": 年 read as 45) is digits run together.
+        if (LongMonthOrDay().IsMatch(t)) return false;
+        // A Chinese character twice in a row ("有有所提升"): a glyph read twice where the line wrapped or a seal crossed.
+        if (DoubledCharacter(t)) return false;
         if (NumericValue().Match(t) is { Success: true } m)
             return !(t.EndsWith('%') && decimal.TryParse(m.Groups[1].Value, System.Globalization.NumberStyles.Number,
                 System.Globalization.CultureInfo.InvariantCulture, out var pct) && pct > 100);
@@ -341,6 +345,20 @@ public static partial class ReadingPlausibility
 
     [GeneratedRegex(@"^[≥≤><=]?\d{5,}$")]
     private static partial Regex LongBareNumber();
+
+    [GeneratedRegex(@"\d{3,}[月日]")]
+    private static partial Regex LongMonthOrDay();
+
+    // Reduplicated words values do print (人人参与, 逐年, 层层落实, 常常 …).
+    private const string Reduplicated = "人常天年月日时处家户个层事项步各次种样";
+
+    /// <summary>Whether a Chinese character follows itself in the text, other than the reduplications values print.</summary>
+    public static bool DoubledCharacter(string text)
+    {
+        for (int k = 1; k < text.Length; k++)
+            if (text[k] == text[k - 1] && TextNorm.IsCjk(text[k]) && !Reduplicated.Contains(text[k])) return true;
+        return false;
+    }
 
     [GeneratedRegex(@"[\u4E00-\u9FFF][(（]\d+[)）]")]
     private static partial Regex NumberInUnitBracket();

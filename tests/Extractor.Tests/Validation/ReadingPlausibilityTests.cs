@@ -458,6 +458,11 @@ public class ReadingPlausibilityTests
     [InlineData("≤023年12月", false)] // no number is printed with a leading 0
     [InlineData("0.5万元", true)]
     [InlineData("10次", true)]
+    [InlineData("20244512月底前", false)] // 年 read as 45: a month of six digits
+    [InlineData("每月15日前", true)]
+    [InlineData("有有所提升", false)]     // a glyph read twice
+    [InlineData("人人知晓", true)]        // a reduplication values print
+    [InlineData("逐年提高", true)]
     public void Indicator_values_read_like_values(string value, bool plausible) =>
         Assert.Equal(plausible, ReadingPlausibility.PlausibleValue(value));
 
