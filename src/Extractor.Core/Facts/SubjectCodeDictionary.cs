@@ -68,6 +68,15 @@ public sealed class SubjectCodeDictionary
     /// <summary>Whether any code carries this name (normalized as <see cref="TextNorm.Normalize"/> does).</summary>
     public bool ContainsName(string name) => _allNames.Contains(name);
 
+    /// <summary>A subject name of the same length one character from <paramref name="name"/> (which none is), or null.</summary>
+    public string? OneCharacterFrom(string name)
+    {
+        if (name.Length < 4 || _allNames.Contains(name)) return null;
+        foreach (var n in _allNames)
+            if (n.Length == name.Length && n.Zip(name).Count(p => p.First != p.Second) == 1) return n;
+        return null;
+    }
+
     /// <summary>Adds the code/name pairs of trusted (unflagged) lines.</summary>
     public void Learn(IEnumerable<BudgetLine> lines)
     {

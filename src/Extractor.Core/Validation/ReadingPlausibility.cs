@@ -64,6 +64,11 @@ public static partial class ReadingPlausibility
             else if (l.Code is null && name.Length is > 0 and <= 3 && name.Any(TextNorm.IsCjk) && !dict.ContainsName(name)
                      && !OcrLexicon.IsFormWord(name))
                 issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 名称「{l.Name}」不是表内名称", l.Cell));
+            // A row label numbered in the forms' way (八、社会保障和就业支出) whose number is no numeral ("怀、") or
+            // whose subject is one character from a subject the classification names ("…就业世出"): misread.
+            else if (l.Code is null && OrdinalLead().Match(name) is { Success: true } lead &&
+                     (lead.Groups[1].Success || dict.OneCharacterFrom(name[lead.Length..]) is not null))
+                issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 名称「{l.Name}」识别可疑 (序号或科目名称)", l.Cell));
             // No classification numbers anything from 0 ("0206" for 30206): its first digit was lost.
             if (l.Code is ['0', ..] lost)
                 issues.Add(Issue(UnknownCode, $"{l.Form.Label()} p{l.Cell.Page}: 科目编码 {lost} 以 0 开头 (识别可疑)", l.Cell));
@@ -392,6 +397,10 @@ public static partial class ReadingPlausibility
     // A label led by a Chinese or circled ordinal (一、 / （一） / ②): the template's numbering, not a fixed label.
     [GeneratedRegex(@"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|[①-⑳])")]
     private static partial Regex OrdinalLabel();
+
+    // A label's ordinal: a numeral and 、, or (group 1) one other Chinese character in its place.
+    [GeneratedRegex(@"^(?:[一二三四五六七八九十]+|([\u4E00-\u9FFF]))、")]
+    private static partial Regex OrdinalLead();
 
     // Digits with a decimal point and nothing else.
     [GeneratedRegex(@"^[0-9,]*\.[0-9.,]+$")]

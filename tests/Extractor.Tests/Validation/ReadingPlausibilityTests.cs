@@ -153,6 +153,20 @@ public class ReadingPlausibilityTests
         Assert.Null(ReadingPlausibility.NearFixedLabel("健康教育宣传经费"));         // a project's name is near no label
     }
 
+    [Fact]
+    public void A_numbered_label_with_a_misread_numeral_or_subject_name_is_flagged()
+    {
+        Assert.DoesNotContain(ReadingPlausibility.Check(Doc(Fixtures.JsIncomeExpenditure, FormType.IncomeExpenditureSummary, ocr: true), Dict),
+            i => i.Rule == ReadingPlausibility.LabelDebris);
+        // As measured on a scan: 八 read 怀 and 支 read 世 in 八、社会保障和就业支出; 四 read 西.
+        foreach (var read in new[] { "怀、社会保障和就业支出", "八、社会保障和就业世出", "西、社会保障和就业支出" })
+        {
+            var doc = Doc(Fixtures.JsIncomeExpenditure.Replace("八、社会保障和就业支出", read), FormType.IncomeExpenditureSummary, ocr: true);
+            var flagged = Flagged(doc, ReadingPlausibility.LabelDebris);
+            Assert.All(doc.BudgetLines, l => Assert.Equal(l.Name == read, flagged.Contains(l.Cell)));
+        }
+    }
+
     [Theory]
     [InlineData("本年支出人台计", "本年支出合计")]   // 合 read as two characters
     [InlineData("本年收入台计", "本年收入合计")]     // one changed
