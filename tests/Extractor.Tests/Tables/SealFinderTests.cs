@@ -47,6 +47,23 @@ public class SealFinderTests
     }
 
     [Fact]
+    public void A_ring_broken_over_two_fifths_of_its_length_is_a_seal_when_paper_surrounds_it()
+    {
+        // As on two dev scans: the seal's faint arcs fell under the ink threshold and 42–43 of 72 directions met
+        // its ring, while nothing was printed just outside it.
+        var c = new Canvas(1600, 2000, dpi: 200, seed: 4);
+        for (int k = 0; k < 12; k++) c.Text(150, 200 + 60 * k, 20, 28, gap: 6);   // print well away from the seal
+        int cx = 800, cy = 1500, r = 170;
+        for (int a = 0; a < 203; a++)
+            c.Fill(cx + (int)(r * Math.Cos(a * Math.PI / 180)) - 4, cy + (int)(r * Math.Sin(a * Math.PI / 180)) - 4, 8, 8, 150);
+        c.Fill(cx - 30, cy - 30, 60, 60, 150);
+
+        var s = Assert.Single(SealFinder.Find(c.Image, InkThreshold));
+        Assert.InRange(s.CenterX, 780, 820);
+        Assert.InRange(s.CenterY, 1480, 1520);
+    }
+
+    [Fact]
     public void A_table_without_a_seal_has_none()
     {
         var c = TablePage();
