@@ -58,23 +58,24 @@ public class ScanPageReaderTests
 {
     static ScanPageReaderTests() => Extractor.Interop.NativeEnvironment.Initialize();
 
+    // The Jiangsu test PDF's first budget table page at 200 dpi, its text layer without spaces, and its size in points.
+    private static (GrayImage Render, string LayerText, double WidthPt, double HeightPt) BudgetPage()
+    {
+        using var doc = PdfDocument.Open(EngineTestData.JiangsuPdf);
+        int index = Enumerable.Range(0, doc.PageCount).First(i =>
+        {
+            using var p = doc.GetPage(i);
+            var t = p.GetText();
+            return t.Contains("合计") && t.Contains("预算");
+        });
+        using var page = doc.GetPage(index);
+        return (page.Render(200), new string(page.GetText().Where(c => !char.IsWhiteSpace(c)).ToArray()), page.WidthPt, page.HeightPt);
+    }
+
     [Fact]
     public void SidewaysSkewedTablePageIsTurnedUprightAndItsNumbersRead()
     {
-        GrayImage render; string layerText; double w, h;
-        using (var doc = PdfDocument.Open(EngineTestData.JiangsuPdf))
-        {
-            int index = Enumerable.Range(0, doc.PageCount).First(i =>
-            {
-                using var p = doc.GetPage(i);
-                var t = p.GetText();
-                return t.Contains("合计") && t.Contains("预算");
-            });
-            using var page = doc.GetPage(index);
-            render = page.Render(200);
-            layerText = new string(page.GetText().Where(c => !char.IsWhiteSpace(c)).ToArray());
-            w = page.WidthPt; h = page.HeightPt;
-        }
+        var (render, layerText, w, h) = BudgetPage();
         // A phone scan: page turned a quarter clockwise and skewed 1.2°.
         var scan = Deskew.Rotate(Rotation.Rotate90(render, 1), 1.2);
 
@@ -100,19 +101,7 @@ public class ScanPageReaderTests
     [Fact]
     public void Cells_under_a_seal_go_to_review_and_cells_away_from_it_keep_their_confidence()
     {
-        GrayImage render; double w, h;
-        using (var doc = PdfDocument.Open(EngineTestData.JiangsuPdf))
-        {
-            int index = Enumerable.Range(0, doc.PageCount).First(i =>
-            {
-                using var p = doc.GetPage(i);
-                var t = p.GetText();
-                return t.Contains("合计") && t.Contains("预算");
-            });
-            using var page = doc.GetPage(index);
-            render = page.Render(200);
-            w = page.WidthPt; h = page.HeightPt;
-        }
+        var (render, _, w, h) = BudgetPage();
         // A seal stamped in mid-gray over the middle of the table: ring, star and a band of characters inside the ring.
         int cx = render.Width / 2, cy = render.Height / 2, r = 170;
         for (int y = cy - r - 6; y <= cy + r + 6; y++)
