@@ -358,7 +358,7 @@ public static partial class ReadingPlausibility
     private const string Reduplicated = "人常天年月日时处家户个层事项步各次种样";
 
     /// <summary>Whether a Chinese character follows itself in the text, other than the reduplications values print.</summary>
-    public static bool DoubledCharacter(string text)
+    private static bool DoubledCharacter(string text)
     {
         for (int k = 1; k < text.Length; k++)
             if (text[k] == text[k - 1] && TextNorm.IsCjk(text[k]) && !Reduplicated.Contains(text[k])) return true;
