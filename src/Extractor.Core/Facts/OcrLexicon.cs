@@ -236,7 +236,7 @@ public sealed partial class OcrLexicon
     /// </summary>
     public static string WithCommonWords(string text)
     {
-        text = WithRateEnding(WithPeriodEnding(WithLeadingOne(text)));
+        text = WithRateEnding(WithPeriodEnding(WithLeadingOne(WithoutNonWords(text))));
         int k = text.IndexOf('盖', 1);
         if (k < 0 || text.Count(TextNorm.IsCjk) < 4) return text;
         var chars = text.ToCharArray();
@@ -244,6 +244,18 @@ public sealed partial class OcrLexicon
             if (TextNorm.IsCjk(chars[k - 1]) && !CoverPartners.Contains(chars[k - 1])) chars[k - 1] = '覆';
         return new string(chars);
     }
+
+    /// <summary>
+    /// Character pairs the engine makes of words these forms print often: 宜传 for 宣传 (unless 宜 ends a word of its
+    /// own: 适宜, 便宜, 事宜, 相宜 传…), 全规率 for 合规率 (全规 alone stands in 安全规范).
+    /// </summary>
+    private static string WithoutNonWords(string text) =>
+        text.Contains('宜') || text.Contains("全规率", StringComparison.Ordinal)
+            ? MisreadPublicity().Replace(text, "宣传").Replace("全规率", "合规率", StringComparison.Ordinal)
+            : text;
+
+    [GeneratedRegex(@"(?<![适便事相])宜传")]
+    private static partial Regex MisreadPublicity();
 
     /// <summary>
     /// Rates are the commonest indicator names (资金支付及时率, 工作任务完成率, 验收合格率); scans misread the dense 率 at

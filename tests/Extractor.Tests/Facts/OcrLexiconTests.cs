@@ -325,6 +325,14 @@ public class OcrLexiconTests
         Assert.Equal(expected, OcrLexicon.WithCommonWords(reading));
 
     [Theory]
+    [InlineData("健康教育宜传经费", "健康教育宣传经费")]   // as measured on scans
+    [InlineData("资金使用全规率", "资金使用合规率")]
+    [InlineData("适宜传播的内容", "适宜传播的内容")]       // 宜 ending a word of its own
+    [InlineData("安全规范执行率", "安全规范执行率")]       // 全规 inside 安全规范
+    public void Character_pairs_no_word_holds_are_the_words_they_misread(string reading, string expected) =>
+        Assert.Equal(expected, OcrLexicon.WithCommonWords(reading));
+
+    [Theory]
     [InlineData("资金支付及时素", "资金支付及时率")]   // as measured on scans
     [InlineData("工作任务完成束", "工作任务完成率")]
     [InlineData("社会公众知晓事", "社会公众知晓率")]
