@@ -15,7 +15,8 @@ public static class Contrast
         var hist = new int[256];
         foreach (var b in img.Pixels) hist[b]++;
         int n = img.Pixels.Length;
-        int dark = Percentile(hist, n / 100), paper = Percentile(hist, n / 2);
+        // The darkest percent, and the median (more than that many pixels at or below each).
+        int dark = Threshold.GrayAtCount(hist, n / 100 + 1), paper = Threshold.GrayAtCount(hist, n / 2 + 1);
         var dst = new GrayImage(img.Width, img.Height, img.Dpi);
         if (paper - dark < 16) { Array.Copy(img.Pixels, dst.Pixels, n); return dst; } // no ink to speak of
         var map = new byte[256];
@@ -24,11 +25,4 @@ public static class Contrast
         return dst;
     }
 
-    // Smallest gray with more than `count` pixels at or below it.
-    private static int Percentile(int[] hist, int count)
-    {
-        int seen = 0;
-        for (int v = 0; v < 256; v++) { seen += hist[v]; if (seen > count) return v; }
-        return 255;
-    }
 }

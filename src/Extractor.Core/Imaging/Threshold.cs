@@ -34,6 +34,14 @@ public static class Threshold
 
     public static int Otsu(GrayImage img) => Otsu(Histogram(img));
 
+    /// <summary>The smallest gray with at least <paramref name="count"/> pixels at or below it (255 when none is).</summary>
+    public static int GrayAtCount(int[] hist, long count)
+    {
+        long seen = 0;
+        for (int v = 0; v < 256; v++) { seen += hist[v]; if (seen >= count) return v; }
+        return 255;
+    }
+
     /// <summary>The paper's gray level: the most frequent value in the brighter half of the histogram.</summary>
     public static int Paper(int[] hist)
     {

@@ -116,8 +116,7 @@ public sealed partial class CellOcr
     {
         int inset = (int)Math.Ceiling(ruleThickness / 2) + _o.InsetPx;
         inkThreshold = CellThreshold(img, cell, inset, inkThreshold);
-        var r = _o.LocalRules ? InsideLocalRules(img, cell, inset, inkThreshold) :
-            new PixelRect(cell.X + inset, cell.Y + inset, cell.Width - 2 * inset, cell.Height - 2 * inset).ClipTo(img.Width, img.Height);
+        var r = _o.LocalRules ? InsideLocalRules(img, cell, inset, inkThreshold) : Inset(img, cell, inset);
         if (r.Width < 4 || r.Height < 4) return new(null, 0, 0);
         int w = img.Width;
         var rows = new int[r.Height]; var cols = new int[r.Width];
@@ -192,16 +191,18 @@ public sealed partial class CellOcr
     /// </summary>
     internal static int CellThreshold(GrayImage img, PixelRect cell, int inset, int pageThreshold)
     {
-        var r = new PixelRect(cell.X + inset, cell.Y + inset, cell.Width - 2 * inset, cell.Height - 2 * inset).ClipTo(img.Width, img.Height);
+        var r = Inset(img, cell, inset);
         if (r.Width < 4 || r.Height < 4) return pageThreshold;
         var hist = new int[256];
         int n = 0;
         for (int y = r.Y; y < r.Bottom; y += 2)
             for (int x = r.X; x < r.Right; x += 2) { hist[img.Pixels[y * img.Width + x]]++; n++; }
-        int median = 0;
-        for (int acc = 0; median < 255 && (acc += hist[median]) < (n + 1) / 2; median++) { }
-        return Math.Min(pageThreshold, median - MinPaperGap);
+        return Math.Min(pageThreshold, Threshold.GrayAtCount(hist, (n + 1) / 2) - MinPaperGap);
     }
+
+    // The cell's rectangle moved in by `inset` on every side, on the image.
+    private static PixelRect Inset(GrayImage img, PixelRect cell, int inset) =>
+        new PixelRect(cell.X + inset, cell.Y + inset, cell.Width - 2 * inset, cell.Height - 2 * inset).ClipTo(img.Width, img.Height);
 
     /// <summary>
     /// Wrapped lines the plain band search misses, so the cell is read as one line, which garbled its start and

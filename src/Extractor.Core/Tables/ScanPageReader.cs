@@ -149,7 +149,7 @@ public sealed partial class ScanPageReader
         // the photo's edge. Either way the lit geometry wins and the cells are still read from the scan as it is (a
         // two-line header 一般公共预算 lost its second line on the lit copy).
         if (!useFlat && (ShadingRulesOnly(lattices, flatLattices, img.Dpi) || LitGridIsTheTable(lattices, flatLattices, img) ||
-                         CutInsidePaper(img) && flatCells >= cells && RuleDensity(flatLattices) >= RuleDensity(lattices)))
+                         flatCells >= cells && RuleDensity(flatLattices) >= RuleDensity(lattices) && CutInsidePaper(img)))
             chosen = flatLattices;
         return (chosen.Select(l => l.WithoutIdleBoundaries()).ToList(), readFrom);
     }

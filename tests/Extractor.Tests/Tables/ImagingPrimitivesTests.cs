@@ -105,6 +105,18 @@ public class ImagingPrimitivesTests
         Assert.Equal(100, bin.Bits.Count(b => b == 1));
     }
 
+    [Fact]
+    public void Gray_at_count_is_the_smallest_gray_with_that_many_pixels_at_or_below_it()
+    {
+        var hist = new int[256];
+        hist[30] = 10; hist[200] = 80; hist[235] = 10;   // 100 pixels
+        Assert.Equal(30, Threshold.GrayAtCount(hist, 10));
+        Assert.Equal(200, Threshold.GrayAtCount(hist, 11));
+        Assert.Equal(200, Threshold.GrayAtCount(hist, 50));   // the median
+        Assert.Equal(235, Threshold.GrayAtCount(hist, 100));
+        Assert.Equal(255, Threshold.GrayAtCount(hist, 101));   // more than there are
+    }
+
     // The fast paths (row-major column passes, vectorised radius-1 slides, crop to ink) must agree with the
     // definitions pixel for pixel; random images of several densities and odd sizes catch edge cases.
     [Theory]
