@@ -58,6 +58,7 @@ public static partial class ColumnHeaderRepair
             if (c.Source != CellSource.Ocr || c.IsEmpty || !headerRows.Contains(c.Row)) continue;
             if (Snap(c.Text, phrases) is { } text) { cells[i] = c.Corrected(text); changed = true; }
         }
+        changed |= MirrorBlocks(cells, layout.HeaderRows, phrases);
         // Column paths follow the snapped headers.
         if (changed) layout = TableLayout.Analyze(table.WithCells(cells));
         return NameTotals(layout, phrases);
@@ -89,6 +90,46 @@ public static partial class ColumnHeaderRepair
                 else if (d == bestD && p != best) tie = true;
             }
         return best is null || tie ? null : prefix + best + suffix;
+    }
+
+    /// <summary>
+    /// Blocks side by side under headers of the same text (预算数 | 决算数, each over 小计 | 公务用车购置费 |
+    /// 公务用车运行维护费) print the same headers below them. Where a block's header differs from its counterpart's, an
+    /// OCR'd header that is no form phrase, or is only the start of its counterpart (a wrapped 公务用车运行维护费 read as
+    /// its first line, 公务用车), takes the counterpart's phrase. Returns whether a cell changed.
+    /// </summary>
+    private static bool MirrorBlocks(Cell[] cells, IReadOnlyList<int> headerRows, IReadOnlySet<string> phrases)
+    {
+        bool changed = false;
+        bool IsPhrase(string t) => phrases.Contains(Body(t).Body) || OcrLexicon.IsHeaderVocabulary(Body(t).Body);
+        foreach (int r in headerRows)
+        {
+            if (!headerRows.Contains(r - 1)) continue;
+            var parents = Enumerable.Range(0, cells.Length)
+                .Where(i => cells[i].Row <= r - 1 && cells[i].LastRow == r - 1 && cells[i].ColSpan >= 2 && !cells[i].IsEmpty).ToList();
+            List<int> Children(Cell p) => Enumerable.Range(0, cells.Length)
+                .Where(i => cells[i].Row == r && cells[i].Col >= p.Col && cells[i].LastCol <= p.LastCol).OrderBy(i => cells[i].Col).ToList();
+            foreach (var same in parents.GroupBy(i => TextNorm.Normalize(cells[i].Text)).Where(g => g.Count() >= 2))
+            {
+                var blocks = same.Select(i => Children(cells[i])).ToList();
+                for (int a = 0; a < blocks.Count; a++)
+                    for (int b = 0; b < blocks.Count; b++)
+                    {
+                        var (x, y) = (blocks[a], blocks[b]);
+                        if (a == b || x.Count != y.Count || x.Count < 2) continue;
+                        for (int k = 0; k < x.Count; k++)
+                        {
+                            var (mine, theirs) = (cells[x[k]], cells[y[k]]);
+                            string tm = TextNorm.Normalize(mine.Text), tt = TextNorm.Normalize(theirs.Text);
+                            if (mine.Source != CellSource.Ocr || mine.ColSpan != theirs.ColSpan || tm == tt || tt.Length == 0 || !IsPhrase(tt)) continue;
+                            if (IsPhrase(tm) && !(tm.Length >= 2 && tt.Length > tm.Length && tt.StartsWith(tm, StringComparison.Ordinal))) continue;
+                            cells[x[k]] = mine.Corrected(theirs.Text);
+                            changed = true;
+                        }
+                    }
+            }
+        }
+        return changed;
     }
 
     // A header cut into the year it leads with (2025年预算数), its words and the unit it ends with (金额(万元)).

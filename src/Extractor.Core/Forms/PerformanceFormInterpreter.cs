@@ -303,7 +303,15 @@ public static partial class PerformanceFormInterpreter
             int k3 = LeftOf(vcol);
             // A 自评 form's 分值 stands between the 三级指标 and its 年度指标值.
             while (k3 >= 0 && values.Any(v => v.Col == cells[k3].Col && v.Kind == ValueKind.Weight)) k3 = LeftOf(cells[k3].Col);
-            if (k3 < 0 || Claimed(cells[k3].Col) || texts[k3].Contains("绩效指标")) continue;
+            if (k3 < 0 || texts[k3].Contains("绩效指标")) continue;
+            if (Claimed(cells[k3].Col))
+            {
+                // A "二级指标" right before a 指标值 is the 三级指标 with its numeral misread (a seal over 三): a 二级 header
+                // never stands next to its values. It takes that place when the cell left of it is no header.
+                int left = LeftOf(cells[k3].Col);
+                if (!level2.Contains(cells[k3].Col) || left < 0 || Claimed(cells[left].Col) || texts[left].Contains("绩效指标")) continue;
+                level2.Remove(cells[k3].Col);
+            }
             level3.Add((cells[k3].Col, cells[k3].LastCol));
             int k2 = LeftOf(cells[k3].Col);
             if (k2 < 0 || Claimed(cells[k2].Col) || texts[k2].Contains("绩效指标")) continue;

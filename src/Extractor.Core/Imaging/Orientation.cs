@@ -196,6 +196,12 @@ public static class Orientation
             if (Math.Abs(flipped - upright) > 0.3 * read) break;
         }
         upright /= Math.Max(1, read); flipped /= Math.Max(1, read);
+        // Neither way reads two Chinese characters: both are Latin junk (a one-row table continued on an otherwise empty
+        // page, its rules inside the strip), whose confidence says nothing about the way up; it read 0.61 upside down
+        // against 0.39 on an upright generated page, and 0.15 against 0.00 on another. The points of its amounts decide
+        // (a margin of 0 hands over to them), else the page stays as scanned. Measured on 216 gray dev scans: 12 read
+        // no Chinese either way; 2 were turned over wrongly, one upside-down page is turned by its points.
+        if (hanUp < 2 && hanDown < 2) return (false, upright, 0, hanUp);
         // Chinese read clearly more one way backs the confidence: the decision is then as settled as a wide margin,
         // and the punctuation vote does not overturn it (a 绩效 page read 0.53 against 0.26, its Chinese upright only,
         // was turned over by the dots of its percentages).

@@ -766,6 +766,10 @@ public sealed partial class CellOcr
     private static readonly Regex PercentGlyph = new(@"^([≥≤]?\d{1,3}(?:\.\d+)?)[°""”][0o9]?[.,«»]?$");
     // 年 between a year and a month read as "4F" or "#F" ("20244F12月底前"): no date prints an F.
     private static readonly Regex YearGlyph = new(@"(?<!\d)(\d{4})[4#]?F(\d{1,2}月)");
+    // 年 read as a 4 ("2025412月底前"): a year then "4" then a month, where no month has three digits.
+    private static readonly Regex YearAsFour = new(@"(?<!\d)((?:19|20)\d{2})4(1[0-2]月)");
+    // 前 of a deadline ("12月底前") read as Latin letters ("12月底BY"): no date ends in letters.
+    private static readonly Regex DeadlineGlyph = new(@"(\d{1,2}月底)[A-Za-z]{1,2}$");
     // A year's 2 read as ≤ or ≥ ("≤019年12月底前"): no year is written from 0.
     /// <summary>
     /// A value with the comparator told from its shape. A year's 2 taken for the sign leaves "022年12月": the sign was
@@ -949,6 +953,8 @@ public sealed partial class CellOcr
         // The unit 台（套） with its dense 套 read as "#" ("46台(#)"): no unit prints a # in brackets.
         s = SetsUnit.Replace(s, "$1台（套）");
         s = YearGlyph.Replace(s, "$1年$2");
+        s = YearAsFour.Replace(s, "$1年$2");
+        s = DeadlineGlyph.Replace(s, "$1前");
         if (s.Any(IsCjk)) s = OneGlyph.Replace(s, "1");
         s = YearFromZero.Replace(s, "20$1");
         s = Facts.TextNorm.PercentWithoutCircles(s);

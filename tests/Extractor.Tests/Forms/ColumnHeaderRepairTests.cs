@@ -106,4 +106,34 @@ public class ColumnHeaderRepairTests
         Assert.Equal(1, layout.FirstDataRow);
         Assert.Equal("金额", layout.ColumnPaths[2]);
     }
+    [Theory]
+    // As on a generated 三公经费表 scan: the 决算数 block's wrapped 公务用车运行维护费 read as its first line.
+    [InlineData("公务用车", "公务用车运行维护费")]
+    // Read past any phrase.
+    [InlineData("公务用人", "公务用车运行维护费")]
+    public void A_block_header_misread_takes_its_counterpart_in_the_block_beside_it(string reading, string expected)
+    {
+        var spec = """
+            预算数 | < | < | < | < | 决算数 | < | < | < | <
+            合计 | 因公出国(境)费 | 公务用车购置及运行维护费 | < | < | 合计 | 因公出国(境)费 | 公务用车购置及运行维护费 | < | <
+            ^ | ^ | 小计 | 公务用车购置费 | 公务用车运行维护费 | ^ | ^ | 小计 | 公务用车购置费 | READ
+            2.05 | 0 | 2.05 | 0 | 2.05 | 36.19 | 0 | 36.19 | 0 | 36.19
+            """.Replace("READ", reading);
+        var layout = TableLayout.Analyze(ColumnHeaderRepair.Repair(Scanned(TableSpec.Parse(spec)), Phrases));
+        Assert.Equal("决算数/公务用车购置及运行维护费/" + expected, layout.ColumnPaths[9]);
+        Assert.Equal("预算数/公务用车购置及运行维护费/公务用车运行维护费", layout.ColumnPaths[4]);
+    }
+
+    [Fact]
+    public void Blocks_whose_headers_differ_as_printed_keep_them()
+    {
+        // Two phrases of the forms, neither the start of the other: each block says what it holds.
+        var spec = """
+            预算数 | < | 决算数 | <
+            基本支出 | 项目支出 | 基本支出 | 公用经费
+            1 | 2 | 3 | 4
+            """;
+        var layout = TableLayout.Analyze(ColumnHeaderRepair.Repair(Scanned(TableSpec.Parse(spec)), Phrases));
+        Assert.Equal("决算数/公用经费", layout.ColumnPaths[3]);
+    }
 }

@@ -62,6 +62,9 @@ public class PerformanceFormInterpreterTests
     [InlineData("绩效指标 | -级指标 | -级昔标 | 人 | 指标值 | -级指怀 | :级指标 | 指标值")]
     // The 年度 block's headers corrected to 二级指标 | 三级指标, the 实施期 block's unread: it was lost.
     [InlineData("绩效指标 | 一级指标 | -级昔标 | 人 | 指标值 | 二级指标 | 三级指标 | 指标值")]
+    // As on a generated scan under a seal: the 年度 block's 二级指标 read "丨二级指杨肌" and its 三级指标 "了二级指标";
+    // the block was lost and its indicators read without a period.
+    [InlineData("绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 丨二级指杨肌 | 了二级指标 | 指标值")]
     public void Level_headers_misread_past_recognition_are_placed_by_the_value_headers(string headerRow)
     {
         var spec = Fixtures.YqTarget.Replace("绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值", headerRow);

@@ -160,7 +160,12 @@ public class CellOcrScanTests
     [InlineData("2023F6月", "2023年6月")]
     [InlineData("2024年12月底前", "2024年12月底前")]
     [InlineData("IF12月", "IF12月")]                   // no year before it
-    public void A_year_character_read_as_F_between_year_and_month_is_the_year(string raw, string expected) =>
+    [InlineData("2025412月底前", "2025年12月底前")]    // 年 read as a 4: no month has three digits
+    [InlineData("202546月底前", "202546月底前")]       // a month of two digits after it: left (and flagged)
+    [InlineData("2025年12月底BY", "2025年12月底前")]   // 前 read as Latin letters after 月底
+    [InlineData("2025年12月底Bi", "2025年12月底前")]
+    [InlineData("2025年12月底止", "2025年12月底止")]   // a Chinese word there is kept
+    public void A_year_or_deadline_character_misread_in_a_date_is_the_character(string raw, string expected) =>
         Assert.Equal(expected, CellOcr.CleanText(raw));
 
     [Theory]

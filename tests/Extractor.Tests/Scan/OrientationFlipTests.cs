@@ -20,6 +20,18 @@ public class OrientationFlipTests
     }
 
     [Fact]
+    public void Latin_junk_read_more_surely_one_way_leaves_the_decision_to_the_points()
+    {
+        // As on an upright generated page holding one table row: its strip read junk at 0.39 upright and 0.61 upside down.
+        var (flip, _, margin, _) = Orientation.FlipByReadings([(R("Bix ees 5.979.65", 0.39), R("SOM cy ee", 0.61)), (R("ee Ae", 0.07), R("gs 6", 0.65))]);
+        Assert.False(flip);
+        Assert.Equal(0, margin);
+        Assert.True(margin < Orientation.CloseOcrMargin);
+        // One Chinese character read surely upside down is still no Chinese text.
+        Assert.False(Orientation.FlipByReadings([(R("Bix", 0.2), R("收 5,979", 0.9))]).Flip);
+    }
+
+    [Fact]
     public void Strips_read_clearly_better_upside_down_turn_the_page_and_a_wide_margin_stops_reading()
     {
         int pulled = 0;
