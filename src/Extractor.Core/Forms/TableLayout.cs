@@ -208,7 +208,10 @@ public sealed class TableLayout
         if (ne.Count >= 3 && ne.Count(TextNorm.LooksLikeCode) * 10 >= ne.Count * 6
             && !headers.Any(h => h.Contains("金额") || h.Contains("数") || h.Contains("计") || h.Contains("费") || h.Contains("支出") || h.Contains("收入")))
             return ColumnRole.Code;
-        if (ne.Count(t => AmountParser.Parse(t).Kind == AmountKind.NotANumber) * 10 >= ne.Count * 6) return ColumnRole.Name;
+        // Names are words: a bar or a stray character read in an empty amount column ("|" where a rule crosses a
+        // scanned 单位资金 column) made it a name column, and every amount right of it lost its row's code and name.
+        if (ne.Count(t => AmountParser.Parse(t).Kind == AmountKind.NotANumber && t.Count(TextNorm.IsCjk) >= 2) * 10 >= ne.Count * 6)
+            return ColumnRole.Name;
         return ColumnRole.Amount;
     }
 }

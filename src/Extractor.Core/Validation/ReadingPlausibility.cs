@@ -80,7 +80,10 @@ public static partial class ReadingPlausibility
                 issues.Add(Issue(NoColumn, $"{l.Form.Label()} p{l.Cell.Page}: 「{l.Name}」的金额没有读到表头", l.Cell));
             // A digit glued to a header word ("支出7"): the words pass once digits are set aside (years and 栏次 are
             // printed), but no header ends a word with one digit; a rule's end or a speck was read there.
-            if (l.Column.Split('/').FirstOrDefault(h => !OcrLexicon.IsHeaderVocabulary(h) || HeaderDigitDebris().IsMatch(TextNorm.Normalize(h))) is { } header)
+            // A header of one Chinese character no form prints alone ("和" read for 收入) is a header read as one of its
+            // joining words.
+            if (l.Column.Split('/').FirstOrDefault(h => !OcrLexicon.IsHeaderVocabulary(h) || HeaderDigitDebris().IsMatch(TextNorm.Normalize(h)) ||
+                    TextNorm.Normalize(h) is [var one] && TextNorm.IsCjk(one) && !OcrLexicon.FormPhrases.Contains(one.ToString())) is { } header)
                 issues.Add(Issue(UnknownHeader, $"{l.Form.Label()} p{l.Cell.Page}: 表头「{header}」不是表头用语 (识别可疑)", l.Cell));
             // Functional (2xx) and economic (3xx) codes only: other numbering (e.g. project codes) is not ours to judge.
             if (l.Code is { Length: 3 or 5 or 7 } code && code[0] is '2' or '3' && dict.Count > 0 && !dict.Contains(code) && !dict.Contains(code[..3]))
@@ -181,6 +184,9 @@ public static partial class ReadingPlausibility
             // speck read as one; names print none (none of 220 corpus names or the seeds' indicators end so).
             else if (TrailingMark(TextNorm.Normalize(i.Name)))
                 issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 「{i.Name}」末尾的符号可疑", i.Cell));
+            // An indicator name is words: one read as no Chinese at all ("8") came from another column or a speck.
+            else if (!i.Name.Any(TextNorm.IsCjk))
+                issues.Add(Issue(IndicatorDebris, $"{i.Form.Label()} p{i.Cell.Page}: 指标名称「{i.Name}」没有文字 (识别可疑)", i.Cell));
         }
         // The 实施期 and 年度 targets of one row count the same thing: a unit or comparator that differs between them
         // ("25%" | "25年", "2项" | "专项", "790%" | "≥90%") is one of them misread.

@@ -24,6 +24,23 @@ public class BudgetFormInterpreterTests
         Assert.DoesNotContain(lines, l => l.Column.Length == 0 || l.Column.Contains("项目"));
     }
 
+    [Theory]
+    [InlineData("]")]      // as on a generated scan: a rule read in the empty 单位资金 column ("|" there)
+    [InlineData("人")]
+    public void A_speck_read_in_an_empty_amount_column_leaves_the_amounts_right_of_it_their_rows(string speck)
+    {
+        var lines = Read($"""
+            项目 | < | 本年收入 | < | < | 上年结转
+            科目编码 | 科目名称 | 合计 | 一般公共预算 | 单位资金 | ^
+            | 合计 | 869.11 | 869.11 | | 76.72
+            210 | 卫生健康支出 | 717.36 | 717.36 | | 76.72
+            21099 | 其他卫生健康支出 | 234.01 | 234.01 | {speck} | 76.72
+            """, FormType.IncomeSummary);
+        var carried = lines.Where(l => l.Column == "上年结转").ToList();
+        Assert.Equal(["合计", "卫生健康支出", "其他卫生健康支出"], carried.Select(l => l.Name));
+        Assert.Equal(["210", "21099"], carried.Where(l => l.Code is not null).Select(l => l.Code!));
+    }
+
     [Fact]
     public void TwoSidedSummaryLineCountMatchesNonEmptyAmountCells()
     {

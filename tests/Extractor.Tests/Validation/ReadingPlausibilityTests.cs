@@ -51,6 +51,7 @@ public class ReadingPlausibilityTests
     [Theory]
     [InlineData("人贝经费")]     // OCR read 人员经费 as 人贝经费: plausible characters, not a header any form prints
     [InlineData("人员经费7")]    // a rule's end read after the header: the words pass once digits are set aside
+    [InlineData("和")]           // a header read as one of its joining words (收入 → 和): no form prints it alone
     public void A_scanned_header_that_is_not_header_words_flags_its_column_but_not_on_text_pages(string misread)
     {
         var spec = Fixtures.YqBasicEconomic.Replace("人员经费", misread);
@@ -293,6 +294,11 @@ public class ReadingPlausibilityTests
         // A digit glued to the end of the project name, likewise.
         var digit = Doc(Fixtures.OtherSelfEvaluation.Replace("农村公路养护", "农村公路养护2"), FormType.PerformanceSelfEvaluation, ocr: true);
         Assert.Equal(digit.Indicators.Count, Flagged(digit, ReadingPlausibility.IndicatorDebris).Count);
+        // A name read as no Chinese at all (another column's weight under a seal), likewise.
+        var number = Doc(Fixtures.OtherSelfEvaluation.Replace("群众满意度", "8"), FormType.PerformanceSelfEvaluation, ocr: true);
+        var numbered = Flagged(number, ReadingPlausibility.IndicatorDebris);
+        Assert.Contains(number.Indicators, i => i.Name == "8");
+        Assert.All(number.Indicators, i => Assert.Equal(i.Name == "8", numbered.Contains(i.Cell)));
     }
 
     [Theory]
