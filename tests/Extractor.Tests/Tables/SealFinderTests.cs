@@ -154,6 +154,36 @@ public class SealFinderTests
     }
 
     [Fact]
+    public void Cell_reading_keeps_the_soft_edges_of_light_print_under_a_seal()
+    {
+        // As on a soft generated scan: print cores at 96, their edges as light as the seal (150) two pixels deep.
+        var c = new Canvas(600, 300, dpi: 200, seed: 5);
+        c.Grid([50, 550], [100, 170], thick: 3);
+        for (int k = 0; k < 6; k++)
+        {
+            int x = 90 + 40 * k;
+            c.Fill(x - 2, 118, 10, 36, 150);              // the stroke's soft edge
+            c.Fill(x, 120, 6, 32, 96);                    // its core
+        }
+        c.Ring(300, 330, 220, 8, 150);                    // the seal's ring arcs through the cell
+        var seal = new Seal(300, 330, 224, 161, 96);
+        Assert.Equal(136, seal.InkCut);
+        var masked = new CellOcr().FindInk(c.Image, new PixelRect(50, 100, 500, 70), 3, 200, [seal]);
+        int edgeKept = 0, edges = 0, ringLeft = 0;
+        for (int y = 105; y < 166; y++)
+            for (int x = 55; x < 545; x++)
+            {
+                byte v = c.Image[x, y];
+                bool taken = masked.Strays!.Covers(x, y);
+                bool nearStroke = y >= 118 && y < 154 && x >= 88 && x < 298 && (x - 88) % 40 < 10;
+                if (v == 150 && nearStroke) { edges++; if (!taken) edgeKept++; }
+                else if (v == 150 && !taken) ringLeft++;
+            }
+        Assert.Equal(edges, edgeKept);                    // every edge pixel of the print stays
+        Assert.True(ringLeft < 200, $"ring pixels left: {ringLeft}");
+    }
+
+    [Fact]
     public void A_cell_holding_only_seal_ink_is_not_read()
     {
         var c = new Canvas(600, 300, dpi: 200, seed: 5);
