@@ -208,8 +208,8 @@ public static partial class ReadingPlausibility
 
     /// <summary>
     /// Whether a name (four characters or more) is held by no text but its own cells', while some other text holds a
-    /// stretch of its length that differs from it in one Chinese character, neither its first nor its last. Texts equal
-    /// to the name are its own cells.
+    /// stretch of its length, or of its length less its last character, that differs from it in one Chinese character,
+    /// neither the stretch's first nor its last. Texts equal to the name are its own cells.
     /// </summary>
     public static bool OneCharacterFromElsewhere(string name, IReadOnlyList<string> texts)
     {
@@ -221,9 +221,13 @@ public static partial class ReadingPlausibility
             if (t.Contains(name, StringComparison.Ordinal)) return false;
             // Inside the name only: a text that goes on past the name's start or end differs there by its own
             // words (数字图书馆运维经费 beside the indicator 数字图书馆运维经覆盖读者人数).
-            near = near || TextNorm.OneOffWindows(t, name).Any(w => w.At > 0 && w.At < name.Length - 1 && TextNorm.IsCjk(t[w.Start + w.At]));
+            near = near || OneOff(t, name) || name.Length >= 5 && OneOff(t, name[..^1]);
         }
         return near;
+        // The name's stem (all but its last character, 经费 → 经) is checked too: indicators that begin with the
+        // project's name go on past its stem in their own words ("数字图攻馆运维经费" beside 数字图书馆运维经验收合格率).
+        static bool OneOff(string text, string stem) =>
+            TextNorm.OneOffWindows(text, stem).Any(w => w.At > 0 && w.At < stem.Length - 1 && TextNorm.IsCjk(text[w.Start + w.At]));
     }
 
     /// <summary>

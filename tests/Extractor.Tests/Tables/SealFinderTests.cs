@@ -63,14 +63,20 @@ public class SealFinderTests
         Assert.InRange(s.CenterY, 1480, 1520);
     }
 
+    // Mid-gray specks over the table, as the soft edges of dense digits are: a circle anywhere meets some.
+    private static void GraySpecks(Canvas c)
+    {
+        var rng = new Random(7);
+        for (int k = 0; k < 2500; k++) c.Fill(150 + rng.Next(1300), 300 + rng.Next(1400), 10, 10, 150);
+    }
+
     [Fact]
     public void A_whole_ring_stamped_over_amounts_with_print_all_round_it_is_a_seal()
     {
         // As on a generated 一般公共预算支出表: the seal sat on two columns of amounts, and the soft gray edges of the
         // digits around it met a circle laid just outside the ring in half of its directions.
         var c = TablePage();
-        var rng = new Random(7);
-        for (int k = 0; k < 2500; k++) c.Fill(150 + rng.Next(1300), 300 + rng.Next(1400), 10, 10, 150);
+        GraySpecks(c);
         Seal(c, 1000, 1100, 170, 150);
         var s = Assert.Single(SealFinder.Find(c.Image, InkThreshold));
         Assert.InRange(s.CenterX, 988, 1012);
@@ -81,8 +87,7 @@ public class SealFinderTests
     public void Gray_specks_over_a_table_without_a_seal_are_none()
     {
         var c = TablePage();
-        var rng = new Random(7);
-        for (int k = 0; k < 2500; k++) c.Fill(150 + rng.Next(1300), 300 + rng.Next(1400), 10, 10, 150);
+        GraySpecks(c);
         Assert.Empty(SealFinder.Find(c.Image, InkThreshold));
     }
 

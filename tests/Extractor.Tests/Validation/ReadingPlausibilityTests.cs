@@ -511,6 +511,8 @@ public class ReadingPlausibilityTests
         Assert.False(ReadingPlausibility.OneCharacterFromElsewhere("经费", ["经费", "经赞"]));
         // A text that goes on past the name differs at its end by its own words, not by a misread.
         Assert.False(ReadingPlausibility.OneCharacterFromElsewhere("数字图书馆运维经费", ["数字图书馆运维经覆盖读者人数"]));
+        // Its stem one character off the start of its own indicator's name (书 read 攻): misread.
+        Assert.True(ReadingPlausibility.OneCharacterFromElsewhere("数字图攻馆运维经费", ["数字图书馆运维经验收合格率"]));
     }
 
     [Theory]
