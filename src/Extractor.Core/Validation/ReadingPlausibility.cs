@@ -33,6 +33,11 @@ public static partial class ReadingPlausibility
         bool Ocr(int page) => pages.TryGetValue(page, out var p) && !p.Content.TextLayerUsable;
         var issues = new List<ValidationIssue>();
 
+        static string Key(string name) => new(TextNorm.Normalize(name).Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).ToArray());
+        // The document's cell texts of four characters or more, for names one character off another cell's (once).
+        List<string>? cellTexts = null;
+        List<string> CellTexts() => cellTexts ??= doc.Tables.SelectMany(t => t.Cells).Select(c => Key(c.Text)).Where(t => t.Length >= 4).ToList();
+
         // Tables whose codes are mostly of a classification level's length (3, 5, 7 digits).
         var codeLengthsOk = doc.BudgetLines.Where(l => l.Code is not null).GroupBy(l => l.Cell.Table)
             .Where(g => g.Count(l => l.Code!.Length is 3 or 5 or 7) >= 0.8 * g.Count()).Select(g => g.Key).ToHashSet();
@@ -69,6 +74,10 @@ public static partial class ReadingPlausibility
             else if (l.Code is null && OrdinalLead().Match(name) is { Success: true } lead &&
                      (lead.Groups[1].Success || dict.OneCharacterFrom(name[lead.Length..]) is not null))
                 issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 名称「{l.Name}」识别可疑 (序号或科目名称)", l.Cell));
+            // A scanned 项目支出表 project held by no other cell but one character from another cell's text (its
+            // 绩效目标表's 职业病鉴定经费 beside 职业病览定经费): one of the two is misread.
+            else if (l.Form == FormType.ProjectExpenditure && OneCharacterFromElsewhere(Key(l.Name), CellTexts()))
+                issues.Add(Issue(LabelDebris, $"{l.Form.Label()} p{l.Cell.Page}: 项目「{l.Name}」与表内另一处文字只差一字 (识别可疑)", l.Cell));
             // No classification numbers anything from 0 ("0206" for 30206): its first digit was lost.
             if (l.Code is ['0', ..] lost)
                 issues.Add(Issue(UnknownCode, $"{l.Form.Label()} p{l.Cell.Page}: 科目编码 {lost} 以 0 开头 (识别可疑)", l.Cell));
@@ -96,13 +105,10 @@ public static partial class ReadingPlausibility
         var weighted = doc.Indicators.Where(i => i.Weight is not null).Select(i => i.Project).ToHashSet();
         var periodic = doc.Indicators.Where(i => !string.IsNullOrEmpty(i.Period)).Select(i => i.Form).ToHashSet();
         // Projects the document's 项目支出表 lists: a 绩效 page's project is one of them when the document has that table.
-        static string Key(string name) => new(TextNorm.Normalize(name).Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c)).ToArray());
         var listed = doc.BudgetLines.Where(l => l.Form == FormType.ProjectExpenditure).Select(l => Key(l.Name))
             .Concat(doc.Projects.Where(p => p.Form == FormType.ProjectExpenditure).Select(p => Key(p.Name))).ToHashSet(StringComparer.Ordinal);
         var scannedProjects = doc.Indicators.Where(i => Ocr(i.Cell.Page)).Select(i => i.Project).Distinct().ToList();
-        var cellTexts = scannedProjects.Count == 0 ? [] :
-            doc.Tables.SelectMany(t => t.Cells).Select(c => Key(c.Text)).Where(t => t.Length >= 4).ToList();
-        var projectOneOff = scannedProjects.Where(p => OneCharacterFromElsewhere(Key(p), cellTexts)).ToHashSet(StringComparer.Ordinal);
+        var projectOneOff = scannedProjects.Where(p => OneCharacterFromElsewhere(Key(p), CellTexts())).ToHashSet(StringComparer.Ordinal);
         foreach (var i in doc.Indicators)
         {
             if (pages.TryGetValue(i.Cell.Page, out var page) && page.Confidence < UnsurePageConfidence)
@@ -344,6 +350,8 @@ public static partial class ReadingPlausibility
         if (LongBareNumber().IsMatch(t)) return false;
         // A month or day of three digits or more ("20244512月底前": 年 read as 45) is digits run together.
         if (LongMonthOrDay().IsMatch(t)) return false;
+        // A deadline ends 月底前 (or 月底止): another character there ("2022年12月底丽") is 前 misread.
+        if (DeadlineEnd().IsMatch(t)) return false;
         // A Chinese character twice in a row ("有有所提升"): a glyph read twice where the line wrapped or a seal crossed.
         if (DoubledCharacter(t)) return false;
         if (NumericValue().Match(t) is { Success: true } m)
@@ -360,6 +368,9 @@ public static partial class ReadingPlausibility
 
     [GeneratedRegex(@"^[≥≤><=]?\d{5,}$")]
     private static partial Regex LongBareNumber();
+
+    [GeneratedRegex(@"月底(?![前止])[\u3400-\u9FFF]$")]
+    private static partial Regex DeadlineEnd();
 
     [GeneratedRegex(@"\d{3,}[月日]")]
     private static partial Regex LongMonthOrDay();

@@ -346,7 +346,7 @@ public class ReadingPlausibilityTests
     }
 
     /// <summary>A scanned 项目支出表 and a scanned 绩效目标表 in one document.</summary>
-    private static DocumentResult ProjectsAndTarget(string target)
+    private static DocumentResult ProjectsAndTarget(string target, string projects = Fixtures.YqProjects)
     {
         var doc = new DocumentResult { FilePath = "/tmp/test.pdf", Sha256 = "0" };
         foreach (var (n, form) in new[] { (1, FormType.ProjectExpenditure), (2, FormType.PerformanceTarget) })
@@ -354,13 +354,25 @@ public class ReadingPlausibilityTests
             var page = TableSpec.Page(n, form, "单位：万元");
             doc.Pages.Add(new ClassifiedPage(new PageContent { PageNumber = n, RawText = page.Content.RawText, Lines = page.Content.Lines, Scanned = true }, form, 0.9));
         }
-        doc.Tables.Add(TableSpec.Parse(Fixtures.YqProjects));
+        doc.Tables.Add(TableSpec.Parse(projects));
         doc.Tables.Add(TableSpec.Parse(target, page: 2));
         var r = DocumentInterpreter.Interpret(doc.Pages, doc.Tables);
         doc.BudgetLines.AddRange(r.BudgetLines);
         doc.Projects.AddRange(r.Projects);
         doc.Indicators.AddRange(r.Indicators);
         return doc;
+    }
+
+    [Fact]
+    public void A_scanned_project_table_row_one_character_from_its_performance_form_is_flagged()
+    {
+        // As on a generated scan: the 项目支出表 read 职业病览定经费 for the 职业病鉴定经费 its 绩效目标表 prints.
+        var clean = ProjectsAndTarget(Fixtures.YqTarget);
+        Assert.Empty(Flagged(clean, ReadingPlausibility.LabelDebris));
+        var misread = ProjectsAndTarget(Fixtures.YqTarget, Fixtures.YqProjects.Replace("急救车司机工资及社保费", "急救车司机工资及杜保费"));
+        var flagged = Flagged(misread, ReadingPlausibility.LabelDebris);
+        Assert.Contains(misread.BudgetLines, l => l.Name == "急救车司机工资及杜保费");
+        Assert.All(misread.BudgetLines, l => Assert.Equal(l.Name == "急救车司机工资及杜保费", flagged.Contains(l.Cell)));
     }
 
     [Fact]
@@ -483,6 +495,9 @@ public class ReadingPlausibilityTests
     [InlineData("有有所提升", false)]     // a glyph read twice
     [InlineData("人人知晓", true)]        // a reduplication values print
     [InlineData("逐年提高", true)]
+    [InlineData("2022年12月底丽", false)] // 前 read as another character
+    [InlineData("2022年12月底止", true)]
+    [InlineData("2022年12月底完成", true)]
     public void Indicator_values_read_like_values(string value, bool plausible) =>
         Assert.Equal(plausible, ReadingPlausibility.PlausibleValue(value));
 
