@@ -73,7 +73,7 @@ public sealed class SubjectCodeDictionary
     {
         if (name.Length < 4 || _allNames.Contains(name)) return null;
         foreach (var n in _allNames)
-            if (n.Length == name.Length && n.Zip(name).Count(p => p.First != p.Second) == 1) return n;
+            if (TextNorm.SingleDifference(n, name) >= 0) return n;
         return null;
     }
 

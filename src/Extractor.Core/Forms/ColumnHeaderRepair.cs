@@ -74,7 +74,7 @@ public static partial class ColumnHeaderRepair
     {
         ArgumentNullException.ThrowIfNull(phrases);
         var (prefix, body, suffix) = Body(TextNorm.Normalize(reading));
-        if (body.Length < 2 || !body.Any(TextNorm.IsCjk) || phrases.Contains(body) || OcrLexicon.IsHeaderVocabulary(body)) return null;
+        if (body.Length < 2 || !body.Any(TextNorm.IsCjk) || IsFormHeader(body, phrases)) return null;
         // Latin letters and marks at its ends are specks and rules ("4用经费e_"): headers print none.
         var bare = OcrLexicon.WithoutEndDebris(body);
         if (bare.Length >= 2 && bare != body && phrases.Contains(bare)) return prefix + bare + suffix;
@@ -101,7 +101,7 @@ public static partial class ColumnHeaderRepair
     private static bool MirrorBlocks(Cell[] cells, IReadOnlyList<int> headerRows, IReadOnlySet<string> phrases)
     {
         bool changed = false;
-        bool IsPhrase(string t) => phrases.Contains(Body(t).Body) || OcrLexicon.IsHeaderVocabulary(Body(t).Body);
+        bool IsPhrase(string t) => IsFormHeader(Body(t).Body, phrases);
         foreach (int r in headerRows)
         {
             if (!headerRows.Contains(r - 1)) continue;
@@ -131,6 +131,9 @@ public static partial class ColumnHeaderRepair
         }
         return changed;
     }
+
+    // A header body the forms print: one of the phrases, or made of their header words.
+    private static bool IsFormHeader(string body, IReadOnlySet<string> phrases) => phrases.Contains(body) || OcrLexicon.IsHeaderVocabulary(body);
 
     // A header cut into the year it leads with (2025年预算数), its words and the unit it ends with (金额(万元)).
     private static (string Prefix, string Body, string Suffix) Body(string t)

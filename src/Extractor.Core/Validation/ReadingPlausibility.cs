@@ -91,8 +91,8 @@ public static partial class ReadingPlausibility
             // printed), but no header ends a word with one digit; a rule's end or a speck was read there.
             // A header of one Chinese character no form prints alone ("和" read for 收入) is a header read as one of its
             // joining words.
-            if (l.Column.Split('/').FirstOrDefault(h => !OcrLexicon.IsHeaderVocabulary(h) || HeaderDigitDebris().IsMatch(TextNorm.Normalize(h)) ||
-                    TextNorm.Normalize(h) is [var one] && TextNorm.IsCjk(one) && !OcrLexicon.FormPhrases.Contains(one.ToString())) is { } header)
+            if (l.Column.Split('/').FirstOrDefault(h => !OcrLexicon.IsHeaderVocabulary(h) || TextNorm.Normalize(h) is var n &&
+                    (HeaderDigitDebris().IsMatch(n) || n is [var one] && TextNorm.IsCjk(one) && !OcrLexicon.FormPhrases.Contains(n))) is { } header)
                 issues.Add(Issue(UnknownHeader, $"{l.Form.Label()} p{l.Cell.Page}: 表头「{header}」不是表头用语 (识别可疑)", l.Cell));
             // Functional (2xx) and economic (3xx) codes only: other numbering (e.g. project codes) is not ours to judge.
             if (l.Code is { Length: 3 or 5 or 7 } code && code[0] is '2' or '3' && dict.Count > 0 && !dict.Contains(code) && !dict.Contains(code[..3]))
